@@ -1,0 +1,94 @@
+"""Errors of the domain. Each carries an English message marked for translation, the
+field it is about (if any) and parameters; the GUI translates ``message`` then formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+from opdesk.core.i18n import QT_TRANSLATE_NOOP
+
+CONTEXT = "errors"
+
+
+class DomainError(Exception):
+    """A rule said no. Known and explainable: shown to the person, never a crash."""
+
+    context = CONTEXT
+
+    def __init__(self, message: str, **params: Any) -> None:
+        self.message = message
+        self.params = params
+        super().__init__(self.text())
+
+    def text(self) -> str:
+        return self.message.format(**self.params)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+    params: dict[str, Any] = dc_field(default_factory=dict)
+
+    def text(self) -> str:
+        return self.message.format(**self.params)
+
+
+class ValidationFailed(DomainError):
+    """One or more fields are wrong; ``errors`` names each of them."""
+
+    def __init__(self, errors: Sequence[FieldError]) -> None:
+        self.errors = list(errors)
+        super().__init__(
+            QT_TRANSLATE_NOOP(CONTEXT, "Some fields need attention: {fields}"),
+            fields=", ".join(e.field for e in self.errors),
+        )
+
+    def for_field(self, name: str) -> FieldError | None:
+        return next((e for e in self.errors if e.field == name), None)
+
+
+class NotFound(DomainError):
+    def __init__(self, what: str, ident: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(CONTEXT, "No {what} with id {ident}."), what=what, ident=ident
+        )
+        self.what = what
+        self.ident = ident
+
+
+class PermissionDenied(DomainError):
+    def __init__(self, action: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(CONTEXT, "You are not allowed to do this: {action}."), action=action
+        )
+
+
+class EditConflict(DomainError):
+    """A field no longer holds the value the edit replaced: somebody changed it first."""
+
+    def __init__(self, fields: Sequence[str]) -> None:
+        self.fields = list(fields)
+        super().__init__(
+            QT_TRANSLATE_NOOP(CONTEXT, "Somebody else changed these fields meanwhile: {fields}."),
+            fields=", ".join(fields),
+        )
+
+
+class InvalidMutation(DomainError):
+    """A mutation whose name or arguments cannot be read (a corrupt or foreign payload)."""
+
+    def __init__(self, name: str, detail: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(CONTEXT, "The change '{name}' cannot be read: {detail}"),
+            name=name,
+            detail=detail,
+        )
+
+
+def invalid(field_name: str, message: str, **params: Any) -> ValidationFailed:
+    return ValidationFailed([FieldError(field_name, message, params)])

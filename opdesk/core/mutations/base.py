@@ -1,0 +1,104 @@
+"""What a mutation is, the registry of them, and the context one is applied in.
+
+A mutation is a named domain action with plain arguments. It is deterministic: ids and
+times are arguments, never made inside, so the desk and HQ reach the same rows from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+from pydantic import ValidationError as PydanticError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from opdesk.core.clock import ROME
+from opdesk.core.errors import DomainError, InvalidMutation, NotFound
+from opdesk.core.i18n import QT_TRANSLATE_NOOP
+from opdesk.storage.models import Person, Synced
+
+SCHEMA_VERSION = 1
+
+M = TypeVar("M", bound=Synced)
+
+
+class Mutation(BaseModel):
+    """Subclasses set ``name`` and implement ``apply``; their fields are the arguments."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: ClassVar[str]
+    # Privileged mutations (merges, user changes, erasure) need a role HQ checks online.
+    privileged: ClassVar[bool] = False
+
+    def apply(self, ctx: ApplyContext) -> None:
+        raise NotImplementedError
+
+    def args(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+REGISTRY: dict[str, type[Mutation]] = {}
+
+
+def register(cls: type[Mutation]) -> type[Mutation]:
+    if cls.name in REGISTRY:
+        raise ValueError(f"mutation {cls.name} registered twice")
+    REGISTRY[cls.name] = cls
+    return cls
+
+
+def parse_mutation(name: str, args: Any) -> Mutation:
+    """A mutation from its name and JSON arguments; InvalidMutation for anything else."""
+    cls = REGISTRY.get(name)
+    if cls is None:
+        raise InvalidMutation(name, "unknown name")
+    if not isinstance(args, dict):
+        raise InvalidMutation(name, "arguments are not an object")
+    try:
+        return cls.model_validate(args)
+    except PydanticError as exc:
+        fields = ", ".join(".".join(str(p) for p in err["loc"]) for err in exc.errors())
+        raise InvalidMutation(name, f"bad arguments: {fields}") from None
+
+
+@dataclass
+class ApplyContext:
+    """What a mutation may touch: one session inside one transaction, and who asked."""
+
+    session: Session
+    actor_user_id: str | None
+
+    def get(self, model: type[M], row_id: str, what: str) -> M:
+        row = self.session.get(model, row_id)
+        if row is None or row.deleted:
+            raise NotFound(what, row_id)
+        return row
+
+    def exists(self, model: type[Synced], row_id: str) -> bool:
+        return self.session.scalar(select(model.id).where(model.id == row_id)) is not None
+
+    def person(self, person_id: str) -> Person:
+        """The person, following merges to the one that was kept."""
+        person = self.get(Person, person_id, QT_TRANSLATE_NOOP("errors", "person"))
+        seen = {person.id}
+        while person.merged_into_id is not None:
+            person = self.get(Person, person.merged_into_id, QT_TRANSLATE_NOOP("errors", "person"))
+            if person.id in seen:  # pragma: no cover - merge_people refuses cycles
+                raise DomainError(QT_TRANSLATE_NOOP("errors", "These people are merged in a loop."))
+            seen.add(person.id)
+        return person
+
+    def require_new(self, model: type[Synced], row_id: str) -> None:
+        if self.exists(model, row_id):
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "This record was already saved ({ident})."),
+                ident=row_id,
+            )
+
+
+def rome_date(moment: datetime) -> Any:
+    return moment.astimezone(ROME).date()

@@ -1,0 +1,129 @@
+"""Rewind and replay: how the desk takes in the server's rows without losing its own.
+
+1. rewind: every row a pending mutation touched goes back to its copy from before the
+   first of them (a row they created is removed);
+2. the server's rows are written as they are;
+3. mutations the server has processed leave the queue (acknowledged or rejected);
+4. the rest are applied again, in order, on top of the server's state. One that no
+   longer applies stays queued, marked with why: HQ will most likely reject it too.
+All in one write transaction, so a reader sees either the old state or the new one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from opdesk.core.errors import DomainError
+from opdesk.core.mutations.base import parse_mutation
+from opdesk.core.mutations.log import apply_tracked, envelope_of, save_befores
+from opdesk.storage.engine import Database, is_sqlite
+from opdesk.storage.models import PendingMutation, RowBefore
+from opdesk.storage.rows import DerivedRefresh, RowData, read_row, write_row
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ServerRow:
+    """A row as HQ holds it (``data`` includes ``version`` and ``deleted``)."""
+
+    table: str
+    id: str
+    data: RowData
+
+
+@dataclass
+class ReplayReport:
+    rewound: int = 0
+    server_rows: int = 0
+    acknowledged: int = 0
+    rejected: dict[int, str] = field(default_factory=dict)
+    replayed: int = 0
+    failed: dict[int, str] = field(default_factory=dict)
+
+
+def rewind(session: Session, refresh: DerivedRefresh) -> int:
+    """Put back every row the pending mutations touched; forget the before-copies."""
+    conn = session.connection()
+    first: dict[tuple[str, str], RowData | None] = {}
+    for row in session.scalars(select(RowBefore).order_by(RowBefore.seq)):
+        first.setdefault((row.table_name, row.row_id), row.data)
+    if is_sqlite(conn.engine):
+        # Rows come back in no particular order; check the references at commit.
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    for (table, row_id), data in first.items():
+        refresh.note(table, read_row(conn, table, row_id))
+        write_row(conn, table, row_id, data)
+        refresh.note(table, data)
+    conn.execute(delete(RowBefore))
+    return len(first)
+
+
+def write_server_rows(session: Session, rows: Iterable[ServerRow], refresh: DerivedRefresh) -> int:
+    conn = session.connection()
+    count = 0
+    for row in rows:
+        refresh.note(row.table, read_row(conn, row.table, row.id))
+        write_row(conn, row.table, row.id, row.data)
+        refresh.note(row.table, row.data)
+        count += 1
+    return count
+
+
+def replay_pending(session: Session, report: ReplayReport) -> None:
+    pending = session.scalars(select(PendingMutation).order_by(PendingMutation.seq)).all()
+    for row in pending:
+        envelope = envelope_of(row)
+        try:
+            with session.begin_nested():
+                mutation = parse_mutation(envelope.name, envelope.args)
+                tracker = apply_tracked(session, mutation, envelope.actor_user_id)
+        except DomainError as exc:
+            row.replay_error = exc.text()
+            report.failed[row.seq] = exc.text()
+            log.warning("pending mutation #%d no longer applies: %s", row.seq, type(exc).__name__)
+            continue
+        row.replay_error = None
+        save_befores(session, row.seq, tracker)
+        report.replayed += 1
+    session.flush()
+
+
+def rewind_and_replay(
+    db: Database,
+    server_rows: Iterable[ServerRow] = (),
+    *,
+    acknowledged_through: int = 0,
+    rejected: Mapping[int, str] | None = None,
+) -> ReplayReport:
+    """Take in server rows under the pending mutations. ``acknowledged_through`` is the
+    last sequence number HQ has processed; ``rejected`` maps the ones it refused to why."""
+    report = ReplayReport()
+    refresh = DerivedRefresh()
+    with db.write() as session:
+        report.rewound = rewind(session, refresh)
+        report.server_rows = write_server_rows(session, server_rows, refresh)
+        report.rejected = dict(rejected or {})
+        done = session.scalars(
+            select(PendingMutation).where(PendingMutation.seq <= acknowledged_through)
+        ).all()
+        for row in done:
+            session.delete(row)
+        report.acknowledged = len(done) - len(report.rejected)
+        session.flush()
+        session.expire_all()
+        refresh.apply(session.connection())
+        replay_pending(session, report)
+    return report
+
+
+def pending_args(db: Database) -> list[tuple[int, str, dict[str, Any]]]:
+    with db.read() as session:
+        rows = session.scalars(select(PendingMutation).order_by(PendingMutation.seq)).all()
+        return [(r.seq, r.name, r.args) for r in rows]

@@ -1,0 +1,90 @@
+"""Mutations about visits: check in (a person or anonymous) and undo a check-in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from opdesk.core.errors import DomainError, FieldError, ValidationFailed
+from opdesk.core.i18n import QT_TRANSLATE_NOOP
+from opdesk.core.mutations.base import ApplyContext, Mutation, register
+from opdesk.storage.models import Site, Visit
+
+CONTEXT = "errors"
+TOPICS = ("casa", "lavoro", "famiglia", "risparmio", "altro")
+NOTE_MAX = 4000
+
+
+def encode_topics(topics: tuple[str, ...] | list[str]) -> str:
+    return ",".join(t for t in TOPICS if t in topics)
+
+
+def decode_topics(text: str) -> tuple[str, ...]:
+    return tuple(t for t in text.split(",") if t)
+
+
+@register
+class CheckIn(Mutation):
+    name = "check_in"
+
+    visit_id: str
+    person_id: str | None
+    site_id: str
+    visited_at: datetime
+    topics: tuple[str, ...] = ()
+    note: str | None = None
+
+    def apply(self, ctx: ApplyContext) -> None:
+        ctx.require_new(Visit, self.visit_id)
+        errors = []
+        unknown = [t for t in self.topics if t not in TOPICS]
+        if unknown:
+            errors.append(
+                FieldError(
+                    "topics",
+                    QT_TRANSLATE_NOOP(CONTEXT, "Unknown topic: {topics}."),
+                    {"topics": ", ".join(unknown)},
+                )
+            )
+        note = (self.note or "").strip() or None
+        if note and len(note) > NOTE_MAX:
+            errors.append(
+                FieldError(
+                    "note",
+                    QT_TRANSLATE_NOOP(CONTEXT, "The note is too long (at most {max} characters)."),
+                    {"max": NOTE_MAX},
+                )
+            )
+        if errors:
+            raise ValidationFailed(errors)
+        ctx.get(Site, self.site_id, QT_TRANSLATE_NOOP(CONTEXT, "site"))
+        person_id = ctx.person(self.person_id).id if self.person_id else None
+        ctx.session.add(
+            Visit(
+                id=self.visit_id,
+                person_id=person_id,
+                site_id=self.site_id,
+                visited_at=self.visited_at,
+                topics=encode_topics(self.topics),
+                note=note,
+                recorded_by_id=ctx.actor_user_id,
+            )
+        )
+
+
+@register
+class UndoCheckIn(Mutation):
+    """For a visit recorded by mistake: it leaves every list, and the log keeps it."""
+
+    name = "undo_check_in"
+
+    visit_id: str
+    undone_at: datetime
+
+    def apply(self, ctx: ApplyContext) -> None:
+        visit = ctx.session.get(Visit, self.visit_id)
+        if visit is None:
+            raise DomainError(QT_TRANSLATE_NOOP(CONTEXT, "This visit does not exist."))
+        if visit.deleted:
+            raise DomainError(QT_TRANSLATE_NOOP(CONTEXT, "This visit was already undone."))
+        visit.deleted = True
+        visit.undone_at = self.undone_at

@@ -1,0 +1,1 @@
+"""Rules of the domain: pure functions that validate and normalise."""

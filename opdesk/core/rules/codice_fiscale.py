@@ -1,0 +1,92 @@
+"""The codice fiscale: its check character, and whether it agrees with the person."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from opdesk.core.errors import FieldError
+from opdesk.core.i18n import QT_TRANSLATE_NOOP
+from opdesk.storage.text import fold
+
+_SHAPE = re.compile(
+    r"^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$"
+)
+CONTEXT = "errors"
+
+
+def clean_cf(text: str) -> str:
+    return re.sub(r"\s+", "", text).upper()
+
+
+def check_cf(
+    code: str,
+    *,
+    birth_date: date | None,
+    sex: str | None,
+    birth_place: str | None,
+) -> list[FieldError]:
+    """Errors for a malformed code, a wrong check character, or a code that disagrees
+    with the birth date, sex or birth place given beside it."""
+    from codicefiscale import codicefiscale  # its comuni table is loaded on first use
+
+    if len(code) != 16 or not _SHAPE.match(code):
+        return [
+            FieldError(
+                "codice_fiscale",
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "A codice fiscale has 16 letters and digits, like RSSMRA85T10A562S."
+                ),
+            )
+        ]
+    if not codicefiscale.is_valid(code):
+        return [
+            FieldError(
+                "codice_fiscale",
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "The last character of this codice fiscale does not match: check for a typo.",
+                ),
+            )
+        ]
+    decoded: dict[str, Any] = codicefiscale.decode(code)
+    errors: list[FieldError] = []
+    if birth_date is not None and decoded["birthdate"].date() != birth_date:
+        errors.append(
+            FieldError(
+                "codice_fiscale",
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "The codice fiscale says born on {date}, not the birth date given."
+                ),
+                {"date": decoded["birthdate"].date().strftime("%d/%m/%Y")},
+            )
+        )
+    if sex in ("F", "M") and decoded["sex"] != sex:
+        errors.append(
+            FieldError(
+                "codice_fiscale",
+                QT_TRANSLATE_NOOP(CONTEXT, "The codice fiscale does not match the sex given."),
+            )
+        )
+    place = decoded.get("birthplace") or {}
+    if birth_place and place and not _same_place(birth_place, place):
+        errors.append(
+            FieldError(
+                "codice_fiscale",
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "The codice fiscale says born in {place}, not the birth place given."
+                ),
+                {"place": place.get("name", "")},
+            )
+        )
+    return errors
+
+
+def _same_place(given: str, place: dict[str, Any]) -> bool:
+    names = {
+        fold(place.get("name") or ""),
+        fold(place.get("name_trans") or ""),
+        fold(place.get("name_alt") or ""),
+    }
+    return fold(given) in names - {""}

@@ -1,0 +1,84 @@
+"""Checking people in, undoing a mistaken check-in, and today's visits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+
+from opdesk.core.clock import rome_day_bounds
+from opdesk.core.errors import DomainError
+from opdesk.core.i18n import QT_TRANSLATE_NOOP
+from opdesk.core.mutations.visits import CheckIn, UndoCheckIn, decode_topics
+from opdesk.core.services.context import DeskContext
+from opdesk.core.services.views import VisitView
+from opdesk.storage.models import Person, Visit
+
+
+class VisitService:
+    def __init__(self, desk: DeskContext) -> None:
+        self.desk = desk
+
+    def _site(self, site_id: str | None) -> str:
+        chosen = site_id or self.desk.site_id
+        if chosen is None:
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "This desk has no site yet: choose one first.")
+            )
+        return chosen
+
+    def check_in(
+        self,
+        person_id: str | None,
+        *,
+        topics: Sequence[str] = (),
+        note: str | None = None,
+        site_id: str | None = None,
+    ) -> str:
+        """Record a visit (``person_id`` None: anonymous); returns the visit id."""
+        visit_id = self.desk.ids()
+        self.desk.run(
+            CheckIn(
+                visit_id=visit_id,
+                person_id=person_id,
+                site_id=self._site(site_id),
+                visited_at=self.desk.clock(),
+                topics=tuple(topics),
+                note=note,
+            )
+        )
+        return visit_id
+
+    def undo_check_in(self, visit_id: str) -> None:
+        self.desk.run(UndoCheckIn(visit_id=visit_id, undone_at=self.desk.clock()))
+
+    def todays_visits(
+        self, site_id: str | None = None, *, now: datetime | None = None
+    ) -> list[VisitView]:
+        """The visits of the Rome calendar day at this site, newest first."""
+        start, end = rome_day_bounds(now or self.desk.clock())
+        with self.desk.db.read() as session:
+            rows = session.execute(
+                select(Visit, Person.given_name, Person.family_name)
+                .outerjoin(Person, Person.id == Visit.person_id)
+                .where(
+                    Visit.site_id == self._site(site_id),
+                    Visit.visited_at >= start,
+                    Visit.visited_at < end,
+                    Visit.deleted.is_(False),
+                )
+                .order_by(Visit.visited_at.desc())
+            ).all()
+            return [
+                VisitView(
+                    id=v.id,
+                    person_id=v.person_id,
+                    person_name=" ".join(n for n in (family, given) if n) or None,
+                    site_id=v.site_id,
+                    visited_at=v.visited_at,
+                    topics=decode_topics(v.topics),
+                    note=v.note,
+                )
+                for v, given, family in rows
+            ]

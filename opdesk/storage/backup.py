@@ -1,0 +1,42 @@
+"""Online backups with the SQLite backup API; the newest few are kept."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+from opdesk.storage.engine import sqlite_module
+
+log = logging.getLogger(__name__)
+
+KEEP = 5
+
+
+def backup_sqlite(source: Path, backup_dir: Path, *, reason: str, keep: int = KEEP) -> Path:
+    """Copy a live database consistently (readers and writers may go on meanwhile)."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = backup_dir / f"{source.stem}-{stamp}-{reason}.sqlite3"
+    module = sqlite_module()
+    src = module.connect(str(source))
+    try:
+        dst = module.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    prune_backups(backup_dir, source.stem, keep)
+    log.info("backup written: %s", target.name)
+    return target
+
+
+def list_backups(backup_dir: Path, stem: str) -> list[Path]:
+    return sorted(backup_dir.glob(f"{stem}-*.sqlite3"))
+
+
+def prune_backups(backup_dir: Path, stem: str, keep: int) -> None:
+    for old in list_backups(backup_dir, stem)[:-keep]:
+        old.unlink()

@@ -1,0 +1,135 @@
+"""The one way to open a database: engine factory, connection pragmas, sessions."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from opdesk.storage.errors import DatabaseLocked, DiskFull, StorageError
+
+log = logging.getLogger(__name__)
+
+WRITE = "opdesk_write"
+
+
+def sqlite_module() -> ModuleType:
+    """sqlcipher3 when installed (SQLCipher, a current SQLite), else the standard sqlite3."""
+    try:
+        from sqlcipher3 import dbapi2  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:  # pragma: no cover - sqlcipher3 is a dependency
+        import sqlite3
+
+        return sqlite3
+    module: ModuleType = dbapi2
+    return module
+
+
+def _configure_sqlite(engine: Engine, key: str | None) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's BEGIN below open every transaction, so that writers can ask
+        # for BEGIN IMMEDIATE and never fail later on a lock upgrade.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        if key is not None:
+            cursor.execute("PRAGMA key = " + _quote(key))
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: Any) -> None:
+        write = conn.get_execution_options().get(WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _quote(key: str) -> str:
+    return "'" + key.replace("'", "''") + "'"
+
+
+def sqlite_url(path: Path | str) -> str:
+    return f"sqlite:///{path}"
+
+
+def create_database_engine(
+    url: str | Path, *, key: str | None = None, echo: bool = False
+) -> Engine:
+    """An engine for a SQLite path/URL or a PostgreSQL URL; ``key`` encrypts SQLite."""
+    url = str(url)
+    if "://" not in url:
+        url = sqlite_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, module=sqlite_module(), echo=echo)
+        _configure_sqlite(engine, key)
+        return engine
+    if key is not None:
+        raise ValueError("an encryption key applies only to SQLite databases")
+    return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+class Database:
+    """An engine with its two kinds of session: reads, and writes that lock at once."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        writer = engine.execution_options(**{WRITE: True})
+        self._write = sessionmaker(writer, expire_on_commit=False)
+        from opdesk.storage.rows import install_session_hooks
+
+        install_session_hooks(self._write)
+
+    @classmethod
+    def open(cls, url: str | Path, *, key: str | None = None) -> Database:
+        return cls(create_database_engine(url, key=key))
+
+    @property
+    def path(self) -> Path | None:
+        db = self.engine.url.database
+        return Path(db) if is_sqlite(self.engine) and db and db != ":memory:" else None
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session, translate_errors(self), session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with self._write() as session, translate_errors(self), session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def translate_errors(db: Database) -> Iterator[None]:
+    """Turn the driver's operational errors that a person can fix into typed errors."""
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig).lower()
+        where = db.path or db.engine.url.render_as_string(hide_password=True)
+        if "disk is full" in text or "database or disk is full" in text:
+            raise DiskFull(where) from exc
+        if "database is locked" in text:
+            raise DatabaseLocked(where) from exc
+        raise
+
+
+__all__ = ["Database", "StorageError", "create_database_engine", "is_sqlite", "sqlite_url"]

@@ -1,0 +1,98 @@
+"""Open a database safely and bring its schema to the version this opdesk knows.
+
+The checks come first and only read: a file that is not a database, a database written
+by a newer opdesk or one that fails ``integrity_check`` is reported and never written to.
+Before migrating a SQLite file that already holds data, an online backup is taken.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DatabaseError
+
+from opdesk.storage.backup import backup_sqlite
+from opdesk.storage.engine import Database, create_database_engine, is_sqlite
+from opdesk.storage.errors import DatabaseCorrupt, DatabaseTooNew, NotADatabase
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def check_database(engine: Engine, where: Path | str) -> str | None:
+    """Read-only checks; returns the current revision (None for an empty database)."""
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    try:
+        with engine.connect() as conn:
+            if is_sqlite(engine):
+                result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+                if result != "ok":
+                    raise DatabaseCorrupt(where, str(result))
+            revision = current_revision(conn)
+    except DatabaseError as exc:
+        message = str(exc.orig).lower()
+        if "not a database" in message or "file is encrypted" in message:
+            raise NotADatabase(where) from exc
+        if "malformed" in message or "corrupt" in message:
+            raise DatabaseCorrupt(where, str(exc.orig)) from exc
+        raise
+    if revision is not None and revision not in known:
+        raise DatabaseTooNew(where, revision)
+    return revision
+
+
+def upgrade(engine: Engine, *, backup_dir: Path | None = None, target: str = "head") -> None:
+    """Migrate to ``target``, backing up a SQLite file with data first."""
+    db_path = Path(engine.url.database) if is_sqlite(engine) and engine.url.database else None
+    where: Path | str = db_path or engine.url.render_as_string(hide_password=True)
+    revision = check_database(engine, where)
+    if revision == head_revision() and target == "head":
+        return
+    if db_path is not None and revision is not None and backup_dir is not None:
+        backup_sqlite(db_path, backup_dir, reason=f"before-{target}")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), target)
+    log.info("database migrated from %s to %s", revision, target)
+
+
+def full_integrity_check(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        return [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]
+
+
+def open_database(
+    path_or_url: Path | str, *, backup_dir: Path | None = None, key: str | None = None
+) -> Database:
+    """The desk's and the server's entry point: checked, backed up, migrated."""
+    engine = create_database_engine(path_or_url, key=key)
+    try:
+        upgrade(engine, backup_dir=backup_dir)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(engine)

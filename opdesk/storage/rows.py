@@ -1,0 +1,176 @@
+"""Synced rows as plain JSON-able dicts: before-copies, server rows, restores.
+
+Also the two session hooks: one records the first before-copy of every synced row a
+unit of work changes, the other keeps the derived search tables up to date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, inspect, select, update
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.base import NO_VALUE
+from sqlalchemy.sql.sqltypes import Date
+
+from opdesk.storage.models import MODEL_BY_TABLE, Person, Synced, Visit, table_of
+from opdesk.storage.search_index import refresh_people, refresh_seen
+from opdesk.storage.types import UTCDateTime
+
+RowKey = tuple[str, str]  # (table name, row id)
+RowData = dict[str, Any]
+
+
+def to_json_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def from_json_value(column_type: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(column_type, UTCDateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(column_type, Date):
+        return date.fromisoformat(value)
+    return value
+
+
+def row_data(obj: Synced) -> RowData:
+    """The object's current column values."""
+    mapper = inspect(type(obj))
+    return {c.key: to_json_value(getattr(obj, c.key)) for c in mapper.column_attrs}
+
+
+def before_data(obj: Synced) -> RowData:
+    """The column values the object had when loaded, before this flush changes them."""
+    state = inspect(obj)
+    data: RowData = {}
+    for attr in state.mapper.column_attrs:
+        history = state.attrs[attr.key].history
+        if history.deleted and history.deleted[0] is not NO_VALUE:
+            value = history.deleted[0]
+        else:
+            value = getattr(obj, attr.key)
+        data[attr.key] = to_json_value(value)
+    return data
+
+
+def decode_row(table_name: str, data: RowData) -> RowData:
+    table = table_of(MODEL_BY_TABLE[table_name])
+    return {key: from_json_value(table.c[key].type, value) for key, value in data.items()}
+
+
+def read_row(conn: Connection, table_name: str, row_id: str) -> RowData | None:
+    table = table_of(MODEL_BY_TABLE[table_name])
+    row = conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
+    return None if row is None else {k: to_json_value(v) for k, v in row.items()}
+
+
+def write_row(conn: Connection, table_name: str, row_id: str, data: RowData | None) -> None:
+    """Make the row exactly ``data``; ``None`` removes it."""
+    table = table_of(MODEL_BY_TABLE[table_name])
+    if data is None:
+        conn.execute(delete(table).where(table.c.id == row_id))
+        return
+    values = decode_row(table_name, data)
+    exists = conn.execute(select(table.c.id).where(table.c.id == row_id)).first()
+    if exists:
+        conn.execute(update(table).where(table.c.id == row_id).values(values))
+    else:
+        conn.execute(table.insert().values(values))
+
+
+@dataclass
+class ChangeTracker:
+    """Collects, per unit of work, the first before-copy of every synced row changed."""
+
+    before: dict[RowKey, RowData | None] = field(default_factory=dict)
+
+    def record(self, obj: Synced, data: RowData | None) -> None:
+        key = (obj.__tablename__, obj.id)
+        self.before.setdefault(key, data)
+
+
+TRACKER_KEY = "opdesk_change_tracker"
+
+
+def start_tracking(session: Session) -> ChangeTracker:
+    tracker = ChangeTracker()
+    session.info[TRACKER_KEY] = tracker
+    return tracker
+
+
+def stop_tracking(session: Session) -> None:
+    session.info.pop(TRACKER_KEY, None)
+
+
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    tracker: ChangeTracker | None = session.info.get(TRACKER_KEY)
+    if tracker is None:
+        return
+    for obj in session.new:
+        if isinstance(obj, Synced):
+            tracker.record(obj, None)
+    for obj in session.dirty:
+        if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
+            tracker.record(obj, before_data(obj))
+    for obj in session.deleted:
+        if isinstance(obj, Synced):
+            tracker.record(obj, before_data(obj))
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    people: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    for obj in list(session.new) + list(session.dirty) + list(session.deleted):
+        if isinstance(obj, Person):
+            people.add(obj.id)
+        elif isinstance(obj, Visit):
+            state = inspect(obj)
+            for key in ("person_id", "site_id"):
+                for old in state.attrs[key].history.deleted or ():
+                    if key == "person_id" and old:
+                        seen.add((old, obj.site_id))
+            if obj.person_id:
+                seen.add((obj.person_id, obj.site_id))
+    conn = session.connection()
+    if people:
+        refresh_people(conn, people)
+    if seen:
+        refresh_seen(conn, seen)
+
+
+@dataclass
+class DerivedRefresh:
+    """Collects what rows written without the ORM (rewind, pull) mean for the search
+    tables; give it the old and the new copy of each row, then ``apply``."""
+
+    people: set[str] = field(default_factory=set)
+    seen: set[tuple[str, str]] = field(default_factory=set)
+
+    def note(self, table_name: str, data: RowData | None) -> None:
+        if data is None:
+            return
+        if table_name == "person":
+            self.people.add(data["id"])
+        elif table_name == "visit" and data.get("person_id"):
+            self.seen.add((data["person_id"], data["site_id"]))
+
+    def apply(self, conn: Connection) -> None:
+        if self.people:
+            refresh_people(conn, self.people)
+        if self.seen:
+            refresh_seen(conn, self.seen)
+        self.people.clear()
+        self.seen.clear()
+
+
+def install_session_hooks(factory: sessionmaker[Session]) -> None:
+    from sqlalchemy import event
+
+    event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_flush", _after_flush)

@@ -1,0 +1,125 @@
+"""Keeps the derived search tables in step with the people and visits they index.
+
+The derived tables (``person_token``, ``token_variant``, ``person_search`` with its FTS5
+or pg_trgm index, ``person_site_seen``) are never written by mutations: they are refreshed
+here after every flush, after a rewind or a pull, and rebuilt in bulk by migrations and
+demo data. So they can always be thrown away and rebuilt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, delete, func, select, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
+
+from opdesk.storage.models import (
+    Person,
+    PersonSearch,
+    PersonSiteSeen,
+    PersonToken,
+    TokenVariant,
+    Visit,
+    table_of,
+)
+from opdesk.storage.text import deletion_variants, fold, name_tokens
+
+CHUNK = 500
+
+
+def insert_ignoring_duplicates(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
+) -> None:
+    if not rows:
+        return
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(dialect.insert(table).on_conflict_do_nothing(), list(rows))
+
+
+def search_text(given_name: str | None, family_name: str | None) -> str:
+    return " ".join(fold(n) for n in (family_name, given_name) if n)
+
+
+def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def refresh_people(conn: Connection, person_ids: Iterable[str]) -> None:
+    """Re-index these people; deleted and merged-away people leave the index."""
+    ids = sorted(set(person_ids))
+    for chunk in _chunks(ids):
+        conn.execute(delete(PersonToken).where(PersonToken.person_id.in_(chunk)))
+        conn.execute(delete(PersonSearch).where(PersonSearch.person_id.in_(chunk)))
+        rows = conn.execute(
+            select(Person.id, Person.given_name, Person.family_name).where(
+                Person.id.in_(chunk), Person.deleted.is_(False), Person.merged_into_id.is_(None)
+            )
+        ).all()
+        index_people(conn, rows)
+
+
+def index_people(conn: Connection, rows: Sequence[Any]) -> None:
+    """Insert index rows for (id, given_name, family_name) rows not yet indexed."""
+    tokens: list[dict[str, Any]] = []
+    variants: dict[tuple[str, str], dict[str, Any]] = {}
+    texts: list[dict[str, Any]] = []
+    for person_id, given, family in rows:
+        for token in name_tokens(given, family):
+            tokens.append({"token": token, "person_id": person_id})
+            for variant in deletion_variants(token):
+                variants[(variant, token)] = {"variant": variant, "token": token}
+        texts.append({"person_id": person_id, "text": search_text(given, family)})
+    insert_ignoring_duplicates(conn, table_of(PersonToken), tokens)
+    insert_ignoring_duplicates(conn, table_of(TokenVariant), list(variants.values()))
+    if texts:
+        conn.execute(table_of(PersonSearch).insert(), texts)
+
+
+def refresh_seen(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
+    """Recompute when each (person, site) pair was last seen from its visits."""
+    keys = sorted(set(pairs))
+    for start in range(0, len(keys), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        conn.execute(
+            delete(PersonSiteSeen).where(
+                tuple_(PersonSiteSeen.person_id, PersonSiteSeen.site_id).in_(chunk)
+            )
+        )
+        latest = conn.execute(
+            select(Visit.person_id, Visit.site_id, func.max(Visit.visited_at))
+            .where(
+                tuple_(Visit.person_id, Visit.site_id).in_(chunk),
+                Visit.deleted.is_(False),
+            )
+            .group_by(Visit.person_id, Visit.site_id)
+        ).all()
+        if latest:
+            conn.execute(
+                table_of(PersonSiteSeen).insert(),
+                [{"person_id": p, "site_id": s, "last_seen_at": t} for p, s, t in latest],
+            )
+
+
+def rebuild_all(conn: Connection) -> None:
+    """Throw the derived tables away and build them again from people and visits."""
+    for model in (PersonToken, TokenVariant, PersonSearch, PersonSiteSeen):
+        conn.execute(delete(model))
+    people = conn.execute(
+        select(Person.id, Person.given_name, Person.family_name)
+        .where(Person.deleted.is_(False), Person.merged_into_id.is_(None))
+        .order_by(Person.id)
+    )
+    while batch := people.fetchmany(5000):
+        index_people(conn, batch)
+    conn.execute(
+        table_of(PersonSiteSeen)
+        .insert()
+        .from_select(
+            ["person_id", "site_id", "last_seen_at"],
+            select(Visit.person_id, Visit.site_id, func.max(Visit.visited_at))
+            .where(and_(Visit.deleted.is_(False), Visit.person_id.is_not(None)))
+            .group_by(Visit.person_id, Visit.site_id),
+        )
+    )

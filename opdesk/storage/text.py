@@ -1,0 +1,53 @@
+"""Text folding shared by the search index and the search queries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"'": None, "’": None, "`": None, "ʼ": None, "´": None})
+_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe"})
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str, *, keep_apostrophes: bool = False) -> str:
+    """Lower case, no accents, apostrophes dropped, any other punctuation as a space.
+
+    "D'Angelo" -> "dangelo", "Niccolò" -> "niccolo", "Anna-Maria" -> "anna maria".
+    With ``keep_apostrophes`` the apostrophe splits instead: "D'Angelo" -> "d angelo".
+    """
+    text = text.casefold().translate(_SPECIAL)
+    if not keep_apostrophes:
+        text = text.translate(_APOSTROPHES)
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_ALNUM.sub(" ", ascii_only).strip()
+
+
+def words(text: str) -> list[str]:
+    return fold(text).split()
+
+
+def name_tokens(*names: str | None) -> set[str]:
+    """Every word of every name, apostrophes both dropped and splitting, plus each name's
+    words joined ("De Luca" -> de, luca, deluca; "D'Angelo" -> dangelo, d, angelo)."""
+    tokens: set[str] = set()
+    for name in names:
+        if not name:
+            continue
+        joined = fold(name).split()
+        tokens.update(joined)
+        tokens.update(fold(name, keep_apostrophes=True).split())
+        if len(joined) > 1:
+            tokens.add("".join(joined))
+    return tokens
+
+
+MIN_VARIANT_LENGTH = 4
+
+
+def deletion_variants(word: str) -> set[str]:
+    """The word and the word with any one letter removed (empty for short words)."""
+    if len(word) < MIN_VARIANT_LENGTH:
+        return set()
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
