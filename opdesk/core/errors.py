@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
+from opdesk.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "errors"
 
@@ -44,7 +44,7 @@ class ValidationFailed(DomainError):
     def __init__(self, errors: Sequence[FieldError]) -> None:
         self.errors = list(errors)
         super().__init__(
-            QT_TRANSLATE_NOOP(CONTEXT, "Some fields need attention: {fields}"),
+            QT_TRANSLATE_NOOP("errors", "Some fields need attention: {fields}"),
             fields=", ".join(e.field for e in self.errors),
         )
 
@@ -55,7 +55,7 @@ class ValidationFailed(DomainError):
 class NotFound(DomainError):
     def __init__(self, what: str, ident: str) -> None:
         super().__init__(
-            QT_TRANSLATE_NOOP(CONTEXT, "No {what} with id {ident}."), what=what, ident=ident
+            QT_TRANSLATE_NOOP("errors", "No {what} with id {ident}."), what=what, ident=ident
         )
         self.what = what
         self.ident = ident
@@ -64,7 +64,7 @@ class NotFound(DomainError):
 class PermissionDenied(DomainError):
     def __init__(self, action: str) -> None:
         super().__init__(
-            QT_TRANSLATE_NOOP(CONTEXT, "You are not allowed to do this: {action}."), action=action
+            QT_TRANSLATE_NOOP("errors", "You are not allowed to do this: {action}."), action=action
         )
 
 
@@ -74,7 +74,7 @@ class EditConflict(DomainError):
     def __init__(self, fields: Sequence[str]) -> None:
         self.fields = list(fields)
         super().__init__(
-            QT_TRANSLATE_NOOP(CONTEXT, "Somebody else changed these fields meanwhile: {fields}."),
+            QT_TRANSLATE_NOOP("errors", "Somebody else changed these fields meanwhile: {fields}."),
             fields=", ".join(fields),
         )
 
@@ -84,7 +84,7 @@ class InvalidMutation(DomainError):
 
     def __init__(self, name: str, detail: str) -> None:
         super().__init__(
-            QT_TRANSLATE_NOOP(CONTEXT, "The change '{name}' cannot be read: {detail}"),
+            QT_TRANSLATE_NOOP("errors", "The change '{name}' cannot be read: {detail}"),
             name=name,
             detail=detail,
         )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from opdesk.i18n import QT_TRANSLATE_NOOP
+
 
 class StorageError(Exception):
     """A known problem with the database: shown to the user, not a bug."""
 
     context = "StorageError"
-    message = "The database cannot be used."
+    message = QT_TRANSLATE_NOOP("StorageError", "The database cannot be used.")
 
     def __init__(self, path: Path | str, detail: str = "") -> None:
         super().__init__(f"{self.message} ({path}) {detail}".strip())
@@ -18,26 +20,32 @@ class StorageError(Exception):
 
 
 class NotADatabase(StorageError):
-    message = "The file is not an opdesk database. It has been left untouched."
+    message = QT_TRANSLATE_NOOP(
+        "StorageError", "The file is not an opdesk database. It has been left untouched."
+    )
 
 
 class DatabaseTooNew(StorageError):
-    message = (
-        "The database was written by a newer opdesk. Update opdesk to open it; "
-        "the file has been left untouched."
+    message = QT_TRANSLATE_NOOP(
+        "StorageError",
+        "The database was written by a newer opdesk. Update opdesk to open it; the file has been left untouched.",  # noqa: E501
     )
 
 
 class DatabaseCorrupt(StorageError):
-    message = (
-        "The database failed its integrity check. It has been left untouched; "
-        "restore a backup or call for help."
+    message = QT_TRANSLATE_NOOP(
+        "StorageError",
+        "The database failed its integrity check. It has been left untouched; restore a backup or call for help.",  # noqa: E501
     )
 
 
 class DiskFull(StorageError):
-    message = "The disk is full: nothing was saved. Free some space and try again."
+    message = QT_TRANSLATE_NOOP(
+        "StorageError", "The disk is full: nothing was saved. Free some space and try again."
+    )
 
 
 class DatabaseLocked(StorageError):
-    message = "The database is busy in another opdesk window. Close it and try again."
+    message = QT_TRANSLATE_NOOP(
+        "StorageError", "The database is busy in another opdesk window. Close it and try again."
+    )

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from opdesk.core.clock import ROME
 from opdesk.core.errors import DomainError, InvalidMutation, NotFound
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Person, Synced
 
 SCHEMA_VERSION = 1

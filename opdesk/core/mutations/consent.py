@@ -8,9 +8,9 @@ from typing import Literal
 from sqlalchemy import select
 
 from opdesk.core.errors import DomainError, FieldError, ValidationFailed
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
 from opdesk.core.mutations.base import ApplyContext, Mutation, register, rome_date
 from opdesk.core.rules.person import is_minor
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Consent, HouseholdLink
 
 CONTEXT = "errors"
@@ -51,7 +51,7 @@ class RecordConsent(Mutation):
                 [
                     FieldError(
                         "notice_version",
-                        QT_TRANSLATE_NOOP(CONTEXT, "Say which privacy notice was shown."),
+                        QT_TRANSLATE_NOOP("errors", "Say which privacy notice was shown."),
                     )
                 ]
             )
@@ -63,7 +63,7 @@ class RecordConsent(Mutation):
                     FieldError(
                         "given_by",
                         QT_TRANSLATE_NOOP(
-                            CONTEXT, "A minor's consent is given by their parent or guardian."
+                            "errors", "A minor's consent is given by their parent or guardian."
                         ),
                     )
                 ]
@@ -74,7 +74,7 @@ class RecordConsent(Mutation):
                     FieldError(
                         "given_by",
                         QT_TRANSLATE_NOOP(
-                            CONTEXT,
+                            "errors",
                             "Only a linked parent or guardian can consent for somebody else.",
                         ),
                     )
@@ -101,7 +101,7 @@ class WithdrawConsent(Mutation):
     withdrawn_at: datetime
 
     def apply(self, ctx: ApplyContext) -> None:
-        consent = ctx.get(Consent, self.consent_id, QT_TRANSLATE_NOOP(CONTEXT, "consent"))
+        consent = ctx.get(Consent, self.consent_id, QT_TRANSLATE_NOOP("errors", "consent"))
         if consent.withdrawn_at is not None:
-            raise DomainError(QT_TRANSLATE_NOOP(CONTEXT, "This consent was already withdrawn."))
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "This consent was already withdrawn."))
         consent.withdrawn_at = self.withdrawn_at

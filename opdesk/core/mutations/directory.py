@@ -7,9 +7,9 @@ from typing import Literal
 from sqlalchemy import select
 
 from opdesk.core.errors import FieldError, ValidationFailed
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
 from opdesk.core.mutations.base import ApplyContext, Mutation, register
 from opdesk.core.rules.comuni import canonical_comune
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Site, User
 
 CONTEXT = "errors"
@@ -33,7 +33,8 @@ class CreateSite(Mutation):
             raise ValidationFailed(
                 [
                     FieldError(
-                        "site_name", QT_TRANSLATE_NOOP(CONTEXT, "A site needs a name and a comune.")
+                        "site_name",
+                        QT_TRANSLATE_NOOP("errors", "A site needs a name and a comune."),
                     )
                 ]
             )
@@ -62,12 +63,12 @@ class CreateUser(Mutation):
                 [
                     FieldError(
                         "username",
-                        QT_TRANSLATE_NOOP(CONTEXT, "This username is empty or already taken."),
+                        QT_TRANSLATE_NOOP("errors", "This username is empty or already taken."),
                     )
                 ]
             )
         if self.site_id is not None:
-            ctx.get(Site, self.site_id, QT_TRANSLATE_NOOP(CONTEXT, "site"))
+            ctx.get(Site, self.site_id, QT_TRANSLATE_NOOP("errors", "site"))
         ctx.session.add(
             User(
                 id=self.user_id,

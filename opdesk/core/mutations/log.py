@@ -129,3 +129,9 @@ def envelope_of(row: PendingMutation) -> Envelope:
         device_time=row.device_time,
         args=row.args,
     )
+
+
+def desk_site_id(db: Database) -> str | None:
+    with db.read() as session:
+        state = session.get(DeskState, 1)
+        return state.site_id if state else None

@@ -14,9 +14,9 @@ from opdesk.core.errors import (
     InvalidMutation,
     ValidationFailed,
 )
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
 from opdesk.core.mutations.base import ApplyContext, Mutation, register, rome_date
 from opdesk.core.rules.person import EDITABLE_FIELDS, PersonFields, is_minor, normalize_person
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import HouseholdLink, Person, Site
 from opdesk.storage.rows import to_json_value
 
@@ -43,7 +43,8 @@ def require_guardian(ctx: ApplyContext, person_id: str, guardian_id: str) -> Per
         raise ValidationFailed(
             [
                 FieldError(
-                    "guardian", QT_TRANSLATE_NOOP(CONTEXT, "A person cannot be their own guardian.")
+                    "guardian",
+                    QT_TRANSLATE_NOOP("errors", "A person cannot be their own guardian."),
                 )
             ]
         )
@@ -65,7 +66,7 @@ class RegisterPerson(Mutation):
         on = rome_date(self.registered_at)
         fields, national = normalize_person(self.fields, on=on)
         if self.site_id is not None:
-            ctx.get(Site, self.site_id, QT_TRANSLATE_NOOP(CONTEXT, "site"))
+            ctx.get(Site, self.site_id, QT_TRANSLATE_NOOP("errors", "site"))
         minor = is_minor(fields.birth_date, fields.birth_year, on=on)
         if minor and self.guardian is None:
             raise ValidationFailed(
@@ -73,7 +74,7 @@ class RegisterPerson(Mutation):
                     FieldError(
                         "guardian",
                         QT_TRANSLATE_NOOP(
-                            CONTEXT, "This person is a minor: choose the parent or guardian first."
+                            "errors", "This person is a minor: choose the parent or guardian first."
                         ),
                     )
                 ]
@@ -155,14 +156,14 @@ class MergePeople(Mutation):
 
     def apply(self, ctx: ApplyContext) -> None:
         kept = ctx.person(self.kept_id)
-        merged = ctx.get(Person, self.merged_id, QT_TRANSLATE_NOOP(CONTEXT, "person"))
+        merged = ctx.get(Person, self.merged_id, QT_TRANSLATE_NOOP("errors", "person"))
         if merged.merged_into_id is not None:
             raise DomainError(
-                QT_TRANSLATE_NOOP(CONTEXT, "This person was already merged into another.")
+                QT_TRANSLATE_NOOP("errors", "This person was already merged into another.")
             )
         if kept.id == merged.id:
             raise DomainError(
-                QT_TRANSLATE_NOOP(CONTEXT, "A person cannot be merged with themselves.")
+                QT_TRANSLATE_NOOP("errors", "A person cannot be merged with themselves.")
             )
         merged.merged_into_id = kept.id
 
@@ -176,9 +177,11 @@ class UnmergePeople(Mutation):
     unmerged_at: datetime
 
     def apply(self, ctx: ApplyContext) -> None:
-        merged = ctx.get(Person, self.merged_id, QT_TRANSLATE_NOOP(CONTEXT, "person"))
+        merged = ctx.get(Person, self.merged_id, QT_TRANSLATE_NOOP("errors", "person"))
         if merged.merged_into_id is None:
-            raise DomainError(QT_TRANSLATE_NOOP(CONTEXT, "This person is not merged into anybody."))
+            raise DomainError(
+                QT_TRANSLATE_NOOP("errors", "This person is not merged into anybody.")
+            )
         merged.merged_into_id = None
 
 
@@ -206,7 +209,7 @@ class LinkHousehold(Mutation):
                 [
                     FieldError(
                         "member",
-                        QT_TRANSLATE_NOOP(CONTEXT, "A person cannot be linked to themselves."),
+                        QT_TRANSLATE_NOOP("errors", "A person cannot be linked to themselves."),
                     )
                 ]
             )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from opdesk.core.errors import DomainError, FieldError, ValidationFailed
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
 from opdesk.core.mutations.base import ApplyContext, Mutation, register
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Site, Visit
 
 CONTEXT = "errors"
@@ -41,7 +41,7 @@ class CheckIn(Mutation):
             errors.append(
                 FieldError(
                     "topics",
-                    QT_TRANSLATE_NOOP(CONTEXT, "Unknown topic: {topics}."),
+                    QT_TRANSLATE_NOOP("errors", "Unknown topic: {topics}."),
                     {"topics": ", ".join(unknown)},
                 )
             )
@@ -50,13 +50,13 @@ class CheckIn(Mutation):
             errors.append(
                 FieldError(
                     "note",
-                    QT_TRANSLATE_NOOP(CONTEXT, "The note is too long (at most {max} characters)."),
+                    QT_TRANSLATE_NOOP("errors", "The note is too long (at most {max} characters)."),
                     {"max": NOTE_MAX},
                 )
             )
         if errors:
             raise ValidationFailed(errors)
-        ctx.get(Site, self.site_id, QT_TRANSLATE_NOOP(CONTEXT, "site"))
+        ctx.get(Site, self.site_id, QT_TRANSLATE_NOOP("errors", "site"))
         person_id = ctx.person(self.person_id).id if self.person_id else None
         ctx.session.add(
             Visit(
@@ -83,8 +83,8 @@ class UndoCheckIn(Mutation):
     def apply(self, ctx: ApplyContext) -> None:
         visit = ctx.session.get(Visit, self.visit_id)
         if visit is None:
-            raise DomainError(QT_TRANSLATE_NOOP(CONTEXT, "This visit does not exist."))
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "This visit does not exist."))
         if visit.deleted:
-            raise DomainError(QT_TRANSLATE_NOOP(CONTEXT, "This visit was already undone."))
+            raise DomainError(QT_TRANSLATE_NOOP("errors", "This visit was already undone."))
         visit.deleted = True
         visit.undone_at = self.undone_at

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from opdesk.core.errors import FieldError
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.text import fold
 
 _SHAPE = re.compile(
@@ -36,7 +36,7 @@ def check_cf(
             FieldError(
                 "codice_fiscale",
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "A codice fiscale has 16 letters and digits, like RSSMRA85T10A562S."
+                    "errors", "A codice fiscale has 16 letters and digits, like RSSMRA85T10A562S."
                 ),
             )
         ]
@@ -45,7 +45,7 @@ def check_cf(
             FieldError(
                 "codice_fiscale",
                 QT_TRANSLATE_NOOP(
-                    CONTEXT,
+                    "errors",
                     "The last character of this codice fiscale does not match: check for a typo.",
                 ),
             )
@@ -57,7 +57,7 @@ def check_cf(
             FieldError(
                 "codice_fiscale",
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "The codice fiscale says born on {date}, not the birth date given."
+                    "errors", "The codice fiscale says born on {date}, not the birth date given."
                 ),
                 {"date": decoded["birthdate"].date().strftime("%d/%m/%Y")},
             )
@@ -66,7 +66,7 @@ def check_cf(
         errors.append(
             FieldError(
                 "codice_fiscale",
-                QT_TRANSLATE_NOOP(CONTEXT, "The codice fiscale does not match the sex given."),
+                QT_TRANSLATE_NOOP("errors", "The codice fiscale does not match the sex given."),
             )
         )
     place = decoded.get("birthplace") or {}
@@ -75,7 +75,7 @@ def check_cf(
             FieldError(
                 "codice_fiscale",
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "The codice fiscale says born in {place}, not the birth place given."
+                    "errors", "The codice fiscale says born in {place}, not the birth place given."
                 ),
                 {"place": place.get("name", "")},
             )

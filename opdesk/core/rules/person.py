@@ -8,10 +8,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from opdesk.core.errors import FieldError, ValidationFailed
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
 from opdesk.core.rules.codice_fiscale import check_cf, clean_cf
 from opdesk.core.rules.comuni import canonical_comune
 from opdesk.core.rules.phone import normalize_phone
+from opdesk.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "errors"
 OLDEST_AGE = 120
@@ -65,7 +65,7 @@ def normalize_person(fields: PersonFields, *, on: date) -> tuple[PersonFields, s
         errors.append(
             FieldError(
                 "family_name",
-                QT_TRANSLATE_NOOP(CONTEXT, "Write at least one name (a single name is fine)."),
+                QT_TRANSLATE_NOOP("errors", "Write at least one name (a single name is fine)."),
             )
         )
     for name, value in (("given_name", given), ("family_name", family)):
@@ -73,7 +73,9 @@ def normalize_person(fields: PersonFields, *, on: date) -> tuple[PersonFields, s
             errors.append(
                 FieldError(
                     name,
-                    QT_TRANSLATE_NOOP(CONTEXT, "This name is too long (at most {max} characters)."),
+                    QT_TRANSLATE_NOOP(
+                        "errors", "This name is too long (at most {max} characters)."
+                    ),
                     {"max": NAME_MAX},
                 )
             )
@@ -84,21 +86,21 @@ def normalize_person(fields: PersonFields, *, on: date) -> tuple[PersonFields, s
             errors.append(
                 FieldError(
                     "birth_year",
-                    QT_TRANSLATE_NOOP(CONTEXT, "The birth year does not match the birth date."),
+                    QT_TRANSLATE_NOOP("errors", "The birth year does not match the birth date."),
                 )
             )
         birth_year = birth_date.year
         if birth_date > on:
             errors.append(
                 FieldError(
-                    "birth_date", QT_TRANSLATE_NOOP(CONTEXT, "The birth date is in the future.")
+                    "birth_date", QT_TRANSLATE_NOOP("errors", "The birth date is in the future.")
                 )
             )
     if birth_year is not None:
         if birth_year > on.year:
             errors.append(
                 FieldError(
-                    "birth_year", QT_TRANSLATE_NOOP(CONTEXT, "The birth year is in the future.")
+                    "birth_year", QT_TRANSLATE_NOOP("errors", "The birth year is in the future.")
                 )
             )
         elif on.year - birth_year > OLDEST_AGE:
@@ -106,7 +108,9 @@ def normalize_person(fields: PersonFields, *, on: date) -> tuple[PersonFields, s
             errors.append(
                 FieldError(
                     field,
-                    QT_TRANSLATE_NOOP(CONTEXT, "Born more than {years} years ago? Check the year."),
+                    QT_TRANSLATE_NOOP(
+                        "errors", "Born more than {years} years ago? Check the year."
+                    ),
                     {"years": OLDEST_AGE},
                 )
             )
@@ -135,7 +139,9 @@ def normalize_person(fields: PersonFields, *, on: date) -> tuple[PersonFields, s
         errors.append(
             FieldError(
                 "residence_address",
-                QT_TRANSLATE_NOOP(CONTEXT, "A person senza fissa dimora has no residence address."),
+                QT_TRANSLATE_NOOP(
+                    "errors", "A person senza fissa dimora has no residence address."
+                ),
             )
         )
     if errors:
@@ -190,7 +196,7 @@ def parse_birth_date(text: str) -> date:
             FieldError(
                 "birth_date",
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "This date does not exist. Write it as dd/mm/yyyy, e.g. 31/01/1980."
+                    "errors", "This date does not exist. Write it as dd/mm/yyyy, e.g. 31/01/1980."
                 ),
             )
         ]

@@ -7,7 +7,7 @@ import re
 import phonenumbers
 
 from opdesk.core.errors import ValidationFailed, invalid
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
+from opdesk.i18n import QT_TRANSLATE_NOOP
 
 _DIGITS = re.compile(r"\D+")
 

@@ -8,22 +8,22 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 
 from opdesk.core.errors import ValidationFailed
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
 from opdesk.core.rules.codice_fiscale import clean_cf
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.rules.phone import normalize_phone
 from opdesk.core.services.search import PersonSearchQuery
 from opdesk.core.services.views import PersonSummary
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.engine import Database
 from opdesk.storage.models import Person
 from opdesk.storage.text import fold
 
 CONTEXT = "duplicates"
-SAME_CF = QT_TRANSLATE_NOOP(CONTEXT, "same codice fiscale")
-SAME_PHONE = QT_TRANSLATE_NOOP(CONTEXT, "same phone number")
-NAME_AND_BIRTH = QT_TRANSLATE_NOOP(CONTEXT, "similar name and same birth date")
-NAME_AND_YEAR = QT_TRANSLATE_NOOP(CONTEXT, "similar name and same birth year")
-SAME_NAME = QT_TRANSLATE_NOOP(CONTEXT, "same name")
+SAME_CF = QT_TRANSLATE_NOOP("duplicates", "same codice fiscale")
+SAME_PHONE = QT_TRANSLATE_NOOP("duplicates", "same phone number")
+NAME_AND_BIRTH = QT_TRANSLATE_NOOP("duplicates", "similar name and same birth date")
+NAME_AND_YEAR = QT_TRANSLATE_NOOP("duplicates", "similar name and same birth year")
+SAME_NAME = QT_TRANSLATE_NOOP("duplicates", "same name")
 NAME_SIMILARITY = 85
 
 

@@ -9,7 +9,6 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from opdesk.core.errors import NotFound
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
 from opdesk.core.mutations.consent import Purpose, RecordConsent, WithdrawConsent
 from opdesk.core.mutations.people import (
     GuardianLink,
@@ -31,6 +30,7 @@ from opdesk.core.services.views import (
     PersonSummary,
     VisitView,
 )
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Consent, HouseholdLink, Person, Visit
 from opdesk.storage.rows import to_json_value
 

@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from opdesk.core.clock import rome_day_bounds
 from opdesk.core.errors import DomainError
-from opdesk.core.i18n import QT_TRANSLATE_NOOP
 from opdesk.core.mutations.visits import CheckIn, UndoCheckIn, decode_topics
 from opdesk.core.services.context import DeskContext
 from opdesk.core.services.views import VisitView
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Person, Visit
 
 

@@ -1,0 +1,101 @@
+"""Qt models of the check-in screen: search results and today's visits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from opdesk.core.clock import utc_now
+from opdesk.core.services.search import SearchHit
+from opdesk.core.services.views import PersonSummary, VisitView
+from opdesk.gui.format import local_time, person_line, topic_label
+
+Index = QModelIndex | QPersistentModelIndex
+PersonRole = Qt.ItemDataRole.UserRole + 1
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+        self._now = utc_now()
+
+    def set_hits(self, hits: Sequence[SearchHit], now: datetime | None = None) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._now = now or utc_now()
+        self.endResetModel()
+
+    def person(self, row: int) -> PersonSummary | None:
+        return self._hits[row].person if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        person = self._hits[index.row()].person
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return person_line(person, self._now)
+        if role == PersonRole:
+            return person
+        return None
+
+
+class TodayVisitsModel(QAbstractTableModel):
+    HEADERS = (
+        str(QT_TRANSLATE_NOOP("TodayVisitsModel", "Time")),
+        str(QT_TRANSLATE_NOOP("TodayVisitsModel", "Name")),
+        str(QT_TRANSLATE_NOOP("TodayVisitsModel", "Topics")),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._visits: list[VisitView] = []
+
+    def set_visits(self, visits: Sequence[VisitView]) -> None:
+        self.beginResetModel()
+        self._visits = list(visits)
+        self.endResetModel()
+
+    def visit(self, row: int) -> VisitView | None:
+        return self._visits[row] if 0 <= row < len(self._visits) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._visits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._visits):
+            return None
+        visit = self._visits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            column = index.column()
+            if column == 0:
+                return local_time(visit.visited_at)
+            if column == 1:
+                return visit.person_name or self.tr("Anonymous visit")
+            if column == 2:
+                return ", ".join(topic_label(t) for t in visit.topics)
+        return None

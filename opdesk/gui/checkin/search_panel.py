@@ -1,0 +1,141 @@
+"""The search field and its results: type, arrows, Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+
+from opdesk.core.services.views import PersonSummary
+from opdesk.gui.checkin.models import SearchResultsModel
+
+NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+class SearchPanel(QWidget):
+    """Signals:
+    query_changed(str): the text to search for (after a keystroke).
+    person_chosen(object): Enter on a result; the PersonSummary.
+    nobody_found(str): Enter when there is no result; the text typed.
+    """
+
+    query_changed = Signal(str)
+    person_chosen = Signal(object)
+    nobody_found = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = QLineEdit(self)
+        self.field.setObjectName("searchField")
+        self.field.setPlaceholderText(self.tr("Name, codice fiscale or phone…"))
+        self.field.setAccessibleName(self.tr("Search people"))
+        self.field.setClearButtonEnabled(True)
+        self.model = SearchResultsModel(self)
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.model)
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setUniformItemSizes(True)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("searchHint")
+        self.hint.setWordWrap(True)
+        label = QLabel(self.tr("&Who is here?"), self)
+        label.setObjectName("sectionTitle")
+        label.setBuddy(self.field)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.field)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.hint)
+
+        self.field.textChanged.connect(self._text_changed)
+        self.field.installEventFilter(self)
+        self.results.doubleClicked.connect(lambda index: self._choose(index.row()))
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(0)
+        self._debounce.timeout.connect(lambda: self.query_changed.emit(self.field.text()))
+        self._searched = ""
+        self._update_hint()
+
+    def focus_search(self, *, clear: bool = False) -> None:
+        if clear:
+            self.field.clear()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def show_hits(self, query: str, hits: list) -> None:  # type: ignore[type-arg]
+        """Results for ``query``; stale results (for an older text) are ignored."""
+        if query != self.field.text():
+            return
+        self._searched = query
+        self.model.set_hits(hits)
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+        self._update_hint()
+
+    def _text_changed(self, text: str) -> None:
+        if not text.strip():
+            self.model.set_hits([])
+            self._searched = ""
+            self._update_hint()
+            return
+        self._debounce.start()
+
+    def _update_hint(self) -> None:
+        text = self.field.text().strip()
+        if not text:
+            self.hint.setText(
+                self.tr("Type a few letters of the name. Ctrl+N: new person · F2: anonymous visit")
+            )
+        elif self.model.rowCount() == 0 and self._searched == self.field.text():
+            self.hint.setText(self.tr("Nobody found. Press Enter to register a new person."))
+        else:
+            self.hint.setText(self.tr("↑↓ to choose, Enter to check in."))
+
+    def _choose(self, row: int) -> None:
+        person: PersonSummary | None = self.model.person(row)
+        if person is not None:
+            self.person_chosen.emit(person)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in NAV_KEYS:
+                self._move(key)
+                return True
+            if (
+                key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                self._enter()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, key: int) -> None:
+        rows = self.model.rowCount()
+        if rows == 0:
+            return
+        step = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_PageUp: -5,
+            Qt.Key.Key_PageDown: 5,
+        }[Qt.Key(key)]
+        row = min(max(self.results.currentIndex().row() + step, 0), rows - 1)
+        self.results.setCurrentIndex(self.model.index(row, 0))
+
+    def _enter(self) -> None:
+        text = self.field.text().strip()
+        if not text:
+            return
+        if self._debounce.isActive() or self._searched != self.field.text():
+            return  # the results on screen are not yet for this text
+        if self.model.rowCount() == 0:
+            self.nobody_found.emit(text)
+        else:
+            self._choose(max(self.results.currentIndex().row(), 0))

@@ -1,0 +1,107 @@
+"""The check-in panel: who, topics as big toggles (keys 1-5), a note, Ctrl+Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opdesk.core.mutations.visits import TOPICS
+from opdesk.core.services.views import PersonSummary
+from opdesk.gui.format import birth_text, topic_label
+
+
+class VisitPanel(QWidget):
+    """Signals:
+    record_requested(object, list, str): person id (None: anonymous), topics, note.
+    cancelled(): the volunteer went back to the search.
+    """
+
+    record_requested = Signal(object, list, str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.person: PersonSummary | None = None
+        self.title = QLabel(self)
+        self.title.setObjectName("visitTitle")
+        self.title.setWordWrap(True)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.topic_buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for number, topic in enumerate(TOPICS, start=1):
+            button = QPushButton(f"&{number}  {topic_label(topic)}", self)
+            button.setCheckable(True)
+            button.setObjectName("topicButton")
+            button.setAccessibleName(topic_label(topic))
+            button.setMinimumHeight(48)
+            grid.addWidget(button, (number - 1) // 3, (number - 1) % 3)
+            self.topic_buttons[topic] = button
+            shortcut = QShortcut(QKeySequence(str(number)), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(button.toggle)
+        note_label = QLabel(self.tr("&Note (optional)"), self)
+        self.note = QPlainTextEdit(self)
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(90)
+        note_label.setBuddy(self.note)
+        self.record = QPushButton(self.tr("Record visit (Ctrl+Enter)"), self)
+        self.record.setObjectName("primaryButton")
+        self.record.setMinimumHeight(48)
+        self.cancel = QPushButton(self.tr("Back (Esc)"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel)
+        buttons.addStretch(1)
+        buttons.addWidget(self.record)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addLayout(grid)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.record.clicked.connect(self._record)
+        self.cancel.clicked.connect(self.cancelled.emit)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._record)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.cancelled.emit)
+
+    def start(self, person: PersonSummary | None) -> None:
+        """Open the panel for a person, or for an anonymous visit (None)."""
+        self.person = person
+        for button in self.topic_buttons.values():
+            button.setChecked(False)
+        self.note.clear()
+        if person is None:
+            self.title.setText(self.tr("Anonymous visit"))
+            self.details.setText(self.tr("Nobody's name is recorded: only the topics."))
+        else:
+            self.title.setText(person.display_name)
+            parts = [birth_text(person), person.residence_comune or ""]
+            self.details.setText("  ·  ".join(p for p in parts if p))
+        self.setFocus()
+
+    def selected_topics(self) -> list[str]:
+        return [t for t, b in self.topic_buttons.items() if b.isChecked()]
+
+    def _record(self) -> None:
+        person_id = self.person.id if self.person else None
+        self.record_requested.emit(person_id, self.selected_topics(), self.note.toPlainText())

@@ -1,0 +1,1 @@
+"""Small background operations, one factory per action, grouped by area."""
