@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
 from opdesk.core.services.desk import Desk
-from opdesk.gui.i18n import DEFAULT_LANGUAGE, LANGUAGES, install_translators
+from opdesk.gui.i18n import install_translators, remove_translators
 from opdesk.gui.main_window import MainWindow
+from opdesk.gui.settings import DeskSettings, SettingsDialog, load_settings, save_settings
 from opdesk.gui.style import apply_style
 from opdesk.gui.worker import DbWorker
 from opdesk.paths import Paths
@@ -19,33 +21,63 @@ from opdesk.paths import Paths
 log = logging.getLogger(__name__)
 
 
-def settings_for(paths: Paths) -> QSettings:
-    return QSettings(str(paths.config_dir / "opdesk.ini"), QSettings.Format.IniFormat)
+class DeskApplication:
+    """The running app: settings, translators, the window, the open desk."""
+
+    def __init__(self, app: QApplication, paths: Paths, *, lang: str | None = None) -> None:
+        self.app = app
+        self.paths = paths
+        self.settings = load_settings(paths.config_dir)
+        if lang:
+            self.settings = replace(self.settings, language=lang)
+        self.translators: list[QTranslator] = []
+        self.apply(self.settings)
+        self.worker = DbWorker(app)
+        self.window = MainWindow(self.worker)
+        self.window.settings_requested.connect(self.edit_settings)
+        self.desks: list[Desk] = []
+
+    def apply(self, settings: DeskSettings) -> None:
+        remove_translators(self.app, self.translators)
+        self.translators = install_translators(
+            self.app, settings.language, self.paths.data_dir / "translations"
+        )
+        apply_style(self.app, settings.font_scale, high_contrast=settings.high_contrast)
+        self.settings = settings
+
+    def start(self, open_desk: Callable[[], Desk]) -> None:
+        self.window.show()
+        self.worker.submit(open_desk, self._attach, self.window.show_fatal)
+
+    def _attach(self, desk: Desk) -> None:
+        self.desks.append(desk)
+        self.window.attach(desk)
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self.window)
+        if not dialog.exec():
+            return
+        chosen = dialog.chosen()
+        language_changed = chosen.language != self.settings.language
+        save_settings(self.paths.config_dir, chosen)
+        self.apply(chosen)
+        if language_changed:
+            self.window.setWindowTitle(self.window.tr("opdesk · opcafè front desk"))
+            self.window.build_screens()
+
+    def close(self) -> None:
+        self.worker.wait()
+        for desk in self.desks:
+            desk.close()
 
 
 def run(paths: Paths, *, open_desk: Callable[[], Desk], lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("opdesk")
-    settings = settings_for(paths)
-    language = lang or str(settings.value("language", DEFAULT_LANGUAGE))
-    if language not in LANGUAGES:
-        language = DEFAULT_LANGUAGE
-    install_translators(app, language, paths.data_dir / "translations")
-    apply_style(app, int(str(settings.value("font_scale", 100))))
-    worker = DbWorker(app)
-    window = MainWindow(worker)
-    window.show()
-    desks: list[Desk] = []
-
-    def attach(desk: Desk) -> None:
-        desks.append(desk)
-        window.attach(desk)
-
-    worker.submit(open_desk, attach, window.show_fatal)
+    desk_app = DeskApplication(app, paths, lang=lang)
+    desk_app.start(open_desk)
     code = app.exec()
-    worker.wait()
-    for desk in desks:
-        desk.close()
+    desk_app.close()
     log.info("opdesk closed")
     return code

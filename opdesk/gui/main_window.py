@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from opdesk.core.services.desk import Desk
 from opdesk.gui.checkin.screen import CheckInScreen
 from opdesk.gui.errors import error_text
 from opdesk.gui.operations.base import Op
 from opdesk.gui.status import DeskStatusBar
+from opdesk.gui.welcome import WelcomeDialog
 from opdesk.gui.worker import DbWorker
 
 log = logging.getLogger(__name__)
-MESSAGE_MS = 8000
 
 
 class MainWindow(QMainWindow):
+    """Signals:
+    settings_requested(): the volunteer asked for the settings (Ctrl+,).
+    """
+
+    settings_requested = Signal()
+
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
@@ -27,22 +42,89 @@ class MainWindow(QMainWindow):
         self.checkin: CheckInScreen | None = None
         self.setWindowTitle(self.tr("opdesk · opcafè front desk"))
         self.resize(1366, 768)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("sections")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.nav.hide()
         self.stack = QStackedWidget(self)
         self.loading = QLabel(self.tr("Opening the database…"), self)
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setWordWrap(True)
         self.stack.addWidget(self.loading)
-        self.setCentralWidget(self.stack)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.status = DeskStatusBar(self)
         self.setStatusBar(self.status)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._menus()
+
+    def _menus(self) -> None:
+        desk_menu = self.menuBar().addMenu(self.tr("&Desk"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.settings_requested.emit)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        desk_menu.addAction(settings)
+        desk_menu.addSeparator()
+        desk_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        keys = QAction(self.tr("&Keyboard shortcuts"), self)
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
+
+    def add_section(self, title: str, widget: QWidget, shortcut: str) -> None:
+        self.stack.addWidget(widget)
+        self.nav.addItem(f"{title}  ({shortcut})")
+        action = QAction(self)
+        action.setShortcut(QKeySequence(shortcut))
+        row = self.nav.count() - 1
+        action.triggered.connect(lambda: self.nav.setCurrentRow(row))
+        self.addAction(action)
 
     def attach(self, desk: Desk) -> None:
-        """The database is open: build the screens on it."""
+        """The database is open: ask for the site on first run, then build the screens."""
         self.desk = desk
+        if desk.context.site_id is not None:
+            self.build_screens()
+            return
+
+        def welcome(sites: list[tuple[str, str]]) -> None:
+            dialog = WelcomeDialog(sites, self)
+            chosen = dialog.chosen_site() if dialog.exec() else None
+            if chosen is None:
+                self.build_screens()
+                return
+            Op(self.worker, lambda: desk.choose_site(chosen), self).success(
+                lambda _none: self.build_screens()
+            ).run()
+
+        Op(self.worker, desk.sites, self).success(welcome).run()
+
+    def build_screens(self) -> None:
+        """(Re)build every screen, e.g. after the language changed."""
+        desk = self.desk
+        if desk is None:
+            return
+        for index in reversed(range(self.stack.count())):
+            old = self.stack.widget(index)
+            if old is not None and old is not self.loading:
+                self.stack.removeWidget(old)
+                old.deleteLater()
+        self.nav.clear()
+        self.stack.removeWidget(self.loading)
         self.checkin = CheckInScreen(desk, self.worker, self)
-        self.checkin.message.connect(lambda text: self.status.showMessage(text, MESSAGE_MS))
         self.checkin.data_changed.connect(self.refresh_status)
-        self.stack.addWidget(self.checkin)
-        self.stack.setCurrentWidget(self.checkin)
+        self.add_section(self.tr("Welcome desk"), self.checkin, "Ctrl+1")
+        self.nav.setVisible(self.nav.count() > 1)
+        self.nav.setCurrentRow(0)
         self.checkin.search.focus_search()
         self.refresh_status()
 
@@ -56,15 +138,34 @@ class MainWindow(QMainWindow):
             self.status.set_site(site)
             self.status.set_pending(pending)
 
-        Op(self.worker, lambda: (desk.site_name(), desk.log.pending_count()), self).success(
-            show
-        ).run()
+        def read() -> tuple[str | None, int]:
+            return desk.site_name(), desk.log.pending_count()
+
+        Op(self.worker, read, self).success(show).run()
 
     def show_fatal(self, exc: BaseException) -> None:
         """The database could not be opened: say why, touch nothing."""
         self.loading.setText(error_text(exc))
-        self.loading.setWordWrap(True)
         QMessageBox.critical(self, self.tr("opdesk cannot start"), error_text(exc))
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Keyboard shortcuts"),
+            self.tr(
+                "Type a name: results follow.\n"
+                "↑ ↓ and Enter: choose the person.\n"
+                "1-5: topics · V / O: waits for a volunteer / a counsellor.\n"
+                "Ctrl+Enter: record the visit · Esc: back.\n"
+                "F2: anonymous visit · Ctrl+N: new person.\n"
+                "F5: call · F6: seen · F8: gone (waiting queue).\n"
+                "Ctrl+Z: undo the selected visit of today.\n"
+                "Ctrl+, : settings · F1: this help."
+            ),
+        )
+
+    def run_later(self, fn: Callable[[], object]) -> None:
+        Op(self.worker, fn, self).run()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.worker.wait()

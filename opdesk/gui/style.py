@@ -28,13 +28,32 @@ QPushButton#primaryButton { background: #1d6b3a; color: white; font-weight: bold
 QPushButton#primaryButton:disabled { background: #9ab5a4; }
 *:focus { outline: 2px solid #e69f00; }
 QLabel[role="fieldError"] { color: #a4000f; }
+QLabel#feedback {
+    background: #e3f1e6; color: #0f3d1f; border: 1px solid #1d6b3a;
+    border-radius: 4px; padding: 6px; font-weight: bold;
+}
 """
 
 
-def apply_style(app: QApplication, scale: int) -> None:
+HIGH_CONTRAST = """
+QWidget { color: #ffffff; background: #000000; }
+QLineEdit, QPlainTextEdit, QListView, QTableView, QComboBox {
+    background: #000000; color: #ffffff; border: 2px solid #ffff00;
+}
+QListView::item:selected, QTableView::item:selected { background: #ffff00; color: #000000; }
+QPushButton { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
+QPushButton:checked, QPushButton#primaryButton { background: #ffff00; color: #000000; }
+QLabel#feedback { background: #000000; color: #ffff00; border: 2px solid #ffff00; }
+QLabel[role="fieldError"] { color: #ff8080; }
+*:focus { border: 3px solid #00ffff; }
+"""
+
+
+def apply_style(app: QApplication, scale: int, *, high_contrast: bool = False) -> None:
     scale = scale if scale in FONT_SCALES else 100
     font = QFont(app.font())
     point_size = round(BASE_POINT_SIZE * scale / 100)
     font.setPointSize(point_size)
     app.setFont(font)
-    app.setStyleSheet(STYLE_SHEET % {"title": point_size + 2, "big": point_size + 4})
+    sheet = STYLE_SHEET % {"title": point_size + 2, "big": point_size + 4}
+    app.setStyleSheet(sheet + (HIGH_CONTRAST if high_contrast else ""))

@@ -6,15 +6,19 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-from opdesk.storage.engine import sqlite_module
+from opdesk.storage.engine import quote_key, sqlite_module
 
 log = logging.getLogger(__name__)
 
 KEEP = 5
 
 
-def backup_sqlite(source: Path, backup_dir: Path, *, reason: str, keep: int = KEEP) -> Path:
-    """Copy a live database consistently (readers and writers may go on meanwhile)."""
+def backup_sqlite(
+    source: Path, backup_dir: Path, *, reason: str, keep: int = KEEP, key: str | None = None
+) -> Path:
+    """Copy a live database consistently (readers and writers may go on meanwhile).
+
+    An encrypted database (``key``) is copied encrypted with the same key."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"{source.stem}-{stamp}-{reason}.sqlite3"
@@ -23,9 +27,15 @@ def backup_sqlite(source: Path, backup_dir: Path, *, reason: str, keep: int = KE
     try:
         dst = module.connect(str(target))
         try:
+            if key is not None:
+                src.execute("PRAGMA key = " + quote_key(key))
+                dst.execute("PRAGMA key = " + quote_key(key))
             src.backup(dst)
         finally:
             dst.close()
+    except BaseException:
+        target.unlink(missing_ok=True)  # never leave a half-written backup behind
+        raise
     finally:
         src.close()
     prune_backups(backup_dir, source.stem, keep)

@@ -40,7 +40,7 @@ def _configure_sqlite(engine: Engine, key: str | None) -> None:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         if key is not None:
-            cursor.execute("PRAGMA key = " + _quote(key))
+            cursor.execute("PRAGMA key = " + quote_key(key))
         cursor.execute("PRAGMA busy_timeout = 5000")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
@@ -53,7 +53,7 @@ def _configure_sqlite(engine: Engine, key: str | None) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def _quote(key: str) -> str:
+def quote_key(key: str) -> str:
     return "'" + key.replace("'", "''") + "'"
 
 

@@ -50,7 +50,9 @@ def check_database(engine: Engine, where: Path | str) -> str | None:
     try:
         with engine.connect() as conn:
             if is_sqlite(engine):
-                result = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+                # integrity_check, not quick_check: only it finds an index whose entries
+                # disagree with its table (about 0.4 s for 100k people).
+                result = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
                 if result != "ok":
                     raise DatabaseCorrupt(where, str(result))
             revision = current_revision(conn)
@@ -66,7 +68,13 @@ def check_database(engine: Engine, where: Path | str) -> str | None:
     return revision
 
 
-def upgrade(engine: Engine, *, backup_dir: Path | None = None, target: str = "head") -> None:
+def upgrade(
+    engine: Engine,
+    *,
+    backup_dir: Path | None = None,
+    target: str = "head",
+    key: str | None = None,
+) -> None:
     """Migrate to ``target``, backing up a SQLite file with data first."""
     db_path = Path(engine.url.database) if is_sqlite(engine) and engine.url.database else None
     where: Path | str = db_path or engine.url.render_as_string(hide_password=True)
@@ -74,7 +82,7 @@ def upgrade(engine: Engine, *, backup_dir: Path | None = None, target: str = "he
     if revision == head_revision() and target == "head":
         return
     if db_path is not None and revision is not None and backup_dir is not None:
-        backup_sqlite(db_path, backup_dir, reason=f"before-{target}")
+        backup_sqlite(db_path, backup_dir, reason=f"before-{target}", key=key)
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), target)
     log.info("database migrated from %s to %s", revision, target)
@@ -91,7 +99,7 @@ def open_database(
     """The desk's and the server's entry point: checked, backed up, migrated."""
     engine = create_database_engine(path_or_url, key=key)
     try:
-        upgrade(engine, backup_dir=backup_dir)
+        upgrade(engine, backup_dir=backup_dir, key=key)
     except BaseException:
         engine.dispose()
         raise

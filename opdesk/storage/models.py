@@ -137,6 +137,11 @@ class Visit(Synced):
     note: Mapped[str | None] = mapped_column(Text)
     recorded_by_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
     undone_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The waiting queue: who waits to be seen, by whom, since when; None: not queued.
+    queue_state: Mapped[str | None] = mapped_column(String(10))
+    waiting_for: Mapped[str | None] = mapped_column(String(12))
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    served_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 # --- local to one database -------------------------------------------------------------

@@ -61,7 +61,7 @@ class RecordConsent(Mutation):
             raise ValidationFailed(
                 [
                     FieldError(
-                        "given_by",
+                        "given_by_id",
                         QT_TRANSLATE_NOOP(
                             "errors", "A minor's consent is given by their parent or guardian."
                         ),
@@ -72,7 +72,7 @@ class RecordConsent(Mutation):
             raise ValidationFailed(
                 [
                     FieldError(
-                        "given_by",
+                        "given_by_id",
                         QT_TRANSLATE_NOOP(
                             "errors",
                             "Only a linked parent or guardian can consent for somebody else.",

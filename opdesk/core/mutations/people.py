@@ -208,7 +208,7 @@ class LinkHousehold(Mutation):
             raise ValidationFailed(
                 [
                     FieldError(
-                        "member",
+                        "member_id",
                         QT_TRANSLATE_NOOP("errors", "A person cannot be linked to themselves."),
                     )
                 ]

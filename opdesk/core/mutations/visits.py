@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from opdesk.core.errors import DomainError, FieldError, ValidationFailed
 from opdesk.core.mutations.base import ApplyContext, Mutation, register
@@ -12,6 +13,7 @@ from opdesk.storage.models import Site, Visit
 CONTEXT = "errors"
 TOPICS = ("casa", "lavoro", "famiglia", "risparmio", "altro")
 NOTE_MAX = 4000
+WaitFor = Literal["volunteer", "counsellor"]
 
 
 def encode_topics(topics: tuple[str, ...] | list[str]) -> str:
@@ -32,6 +34,7 @@ class CheckIn(Mutation):
     visited_at: datetime
     topics: tuple[str, ...] = ()
     note: str | None = None
+    wait_for: WaitFor | None = None  # joins the waiting queue to be seen by them
 
     def apply(self, ctx: ApplyContext) -> None:
         ctx.require_new(Visit, self.visit_id)
@@ -67,6 +70,8 @@ class CheckIn(Mutation):
                 topics=encode_topics(self.topics),
                 note=note,
                 recorded_by_id=ctx.actor_user_id,
+                queue_state="waiting" if self.wait_for else None,
+                waiting_for=self.wait_for,
             )
         )
 

@@ -30,6 +30,7 @@ def check_cf(
     """Errors for a malformed code, a wrong check character, or a code that disagrees
     with the birth date, sex or birth place given beside it."""
     from codicefiscale import codicefiscale  # its comuni table is loaded on first use
+    from codicefiscale.codicefiscale import encode_cin
 
     if len(code) != 16 or not _SHAPE.match(code):
         return [
@@ -40,13 +41,24 @@ def check_cf(
                 ),
             )
         ]
-    if not codicefiscale.is_valid(code):
+    if encode_cin(code[:15]) != code[15]:
         return [
             FieldError(
                 "codice_fiscale",
                 QT_TRANSLATE_NOOP(
                     "errors",
                     "The last character of this codice fiscale does not match: check for a typo.",
+                ),
+            )
+        ]
+    if not codicefiscale.is_valid(code):
+        return [
+            FieldError(
+                "codice_fiscale",
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "This codice fiscale cannot exist: its birth date or birth place code is "
+                    "wrong. Check for a typo.",
                 ),
             )
         ]
@@ -62,7 +74,8 @@ def check_cf(
                 {"date": decoded["birthdate"].date().strftime("%d/%m/%Y")},
             )
         )
-    if sex in ("F", "M") and decoded["sex"] != sex:
+    # python-codicefiscale names the decoded sex "gender"
+    if sex in ("F", "M") and decoded.get("gender", decoded.get("sex")) != sex:
         errors.append(
             FieldError(
                 "codice_fiscale",

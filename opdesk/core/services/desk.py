@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
+
+from opdesk.core.errors import NotFound
 from opdesk.core.mutations.log import MutationLog
 from opdesk.core.services.context import DeskContext
 from opdesk.core.services.people import PeopleService
 from opdesk.core.services.search import SearchHit, search_people
 from opdesk.core.services.visits import VisitService
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.engine import Database
-from opdesk.storage.models import Site
+from opdesk.storage.models import DeskState, Site
 
 
 @dataclass
@@ -38,6 +42,25 @@ class Desk:
         with self.db.read() as session:
             site = session.get(Site, self.context.site_id)
             return site.name if site else None
+
+    def sites(self) -> list[tuple[str, str]]:
+        """(id, name) of the network's sites, by name."""
+        with self.db.read() as session:
+            rows = session.execute(
+                select(Site.id, Site.name).where(Site.deleted.is_(False)).order_by(Site.name)
+            ).all()
+            return [(site_id, name) for site_id, name in rows]
+
+    def choose_site(self, site_id: str) -> None:
+        """Which opcafè this desk is: local to this database, not a change for HQ."""
+        with self.db.write() as session:
+            if session.get(Site, site_id) is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "site"), site_id)
+            state = session.get(DeskState, 1)
+            if state is None:
+                raise RuntimeError("desk state missing")
+            state.site_id = site_id
+        self.context.site_id = site_id
 
     def close(self) -> None:
         self.db.dispose()

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from opdesk.core.errors import NotFound
+from opdesk.core.errors import FieldError, NotFound, ValidationFailed
 from opdesk.core.mutations.consent import Purpose, RecordConsent, WithdrawConsent
 from opdesk.core.mutations.people import (
     GuardianLink,
@@ -73,6 +73,17 @@ class PeopleService:
     ) -> str:
         """Register a person (and the consents they give now); returns the new id."""
         desk = self.desk
+        if consents and not (notice_version or "").strip():
+            # Checked before registering: the consents are their own mutations, and a
+            # refusal after the registration would leave the person saved half-done.
+            raise ValidationFailed(
+                [
+                    FieldError(
+                        "notice_version",
+                        QT_TRANSLATE_NOOP("errors", "Say which privacy notice was shown."),
+                    )
+                ]
+            )
         person_id = desk.ids()
         now = desk.clock()
         guardian = (

@@ -35,6 +35,17 @@ class VisitView:
 
 
 @dataclass(frozen=True)
+class QueueEntry:
+    visit_id: str
+    person_id: str | None
+    person_name: str | None
+    waiting_for: str
+    state: str  # waiting, called
+    since: datetime  # arrival
+    called_at: datetime | None
+
+
+@dataclass(frozen=True)
 class ConsentView:
     id: str
     purpose: str

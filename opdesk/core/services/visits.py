@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from opdesk.core.clock import rome_day_bounds
 from opdesk.core.errors import DomainError
-from opdesk.core.mutations.visits import CheckIn, UndoCheckIn, decode_topics
+from opdesk.core.mutations.queue import CallVisitor, FinishWaiting
+from opdesk.core.mutations.visits import CheckIn, UndoCheckIn, WaitFor, decode_topics
 from opdesk.core.services.context import DeskContext
-from opdesk.core.services.views import VisitView
+from opdesk.core.services.views import QueueEntry, VisitView
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Person, Visit
 
@@ -35,6 +36,7 @@ class VisitService:
         topics: Sequence[str] = (),
         note: str | None = None,
         site_id: str | None = None,
+        wait_for: WaitFor | None = None,
     ) -> str:
         """Record a visit (``person_id`` None: anonymous); returns the visit id."""
         visit_id = self.desk.ids()
@@ -46,12 +48,51 @@ class VisitService:
                 visited_at=self.desk.clock(),
                 topics=tuple(topics),
                 note=note,
+                wait_for=wait_for,
             )
         )
         return visit_id
 
     def undo_check_in(self, visit_id: str) -> None:
         self.desk.run(UndoCheckIn(visit_id=visit_id, undone_at=self.desk.clock()))
+
+    def call_visitor(self, visit_id: str) -> None:
+        self.desk.run(CallVisitor(visit_id=visit_id, called_at=self.desk.clock()))
+
+    def finish_waiting(self, visit_id: str, *, left: bool = False) -> None:
+        outcome = "left" if left else "served"
+        self.desk.run(
+            FinishWaiting(visit_id=visit_id, finished_at=self.desk.clock(), outcome=outcome)
+        )
+
+    def waiting_queue(self, site_id: str | None = None) -> list[QueueEntry]:
+        """Who is waiting (or called) at this site today, longest waiting first."""
+        start, end = rome_day_bounds(self.desk.clock())
+        with self.desk.db.read() as session:
+            rows = session.execute(
+                select(Visit, Person.given_name, Person.family_name)
+                .outerjoin(Person, Person.id == Visit.person_id)
+                .where(
+                    Visit.site_id == self._site(site_id),
+                    Visit.visited_at >= start,
+                    Visit.visited_at < end,
+                    Visit.queue_state.in_(("waiting", "called")),
+                    Visit.deleted.is_(False),
+                )
+                .order_by(Visit.visited_at)
+            ).all()
+            return [
+                QueueEntry(
+                    visit_id=v.id,
+                    person_id=v.person_id,
+                    person_name=" ".join(n for n in (family, given) if n) or None,
+                    waiting_for=v.waiting_for or "volunteer",
+                    state=v.queue_state or "waiting",
+                    since=v.visited_at,
+                    called_at=v.called_at,
+                )
+                for v, given, family in rows
+            ]
 
     def todays_visits(
         self, site_id: str | None = None, *, now: datetime | None = None

@@ -4,29 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
+from opdesk.core.mutations.visits import WaitFor
 from opdesk.core.services.desk import Desk
 from opdesk.core.services.search import SearchHit
-from opdesk.core.services.views import PersonSummary, VisitView
+from opdesk.core.services.views import PersonSummary, QueueEntry, VisitView
+from opdesk.gui.checkin.queue_panel import QueuePanel
 from opdesk.gui.checkin.search_panel import SearchPanel
 from opdesk.gui.checkin.today_panel import TodayPanel
 from opdesk.gui.checkin.visit_panel import VisitPanel
 from opdesk.gui.format import local_time
 from opdesk.gui.operations.checkin import (
+    call_visitor_op,
     check_in_op,
+    finish_waiting_op,
     search_op,
     todays_visits_op,
     undo_check_in_op,
+    waiting_queue_op,
 )
 from opdesk.gui.worker import DbWorker
+
+FEEDBACK_MS = 10_000
 
 
 class CheckInScreen(QWidget):
     """Signals:
-    message(str): a short line for the status bar.
+    message(str): what just happened, shown above the search for a few seconds.
     data_changed(): visits changed (pending count, other screens).
     new_person_requested(str): open the registration form with this text.
     """
@@ -41,12 +48,28 @@ class CheckInScreen(QWidget):
         self.search = SearchPanel(self)
         self.visit = VisitPanel(self)
         self.today = TodayPanel(self)
+        self.queue = QueuePanel(self)
         self.left = QStackedWidget(self)
         self.left.addWidget(self.search)
         self.left.addWidget(self.visit)
+        self.feedback = QLabel(self)
+        self.feedback.setObjectName("feedback")
+        self.feedback.setWordWrap(True)
+        self.feedback.hide()
+        self._feedback_timer = QTimer(self)
+        self._feedback_timer.setSingleShot(True)
+        self._feedback_timer.setInterval(FEEDBACK_MS)
+        self._feedback_timer.timeout.connect(self.feedback.hide)
+        self.message.connect(self._show_feedback)
+        left = QVBoxLayout()
+        left.addWidget(self.feedback)
+        left.addWidget(self.left, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.queue, 1)
+        right.addWidget(self.today, 1)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.left, 3)
-        layout.addWidget(self.today, 2)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
 
         self.search.query_changed.connect(self._search)
         self.search.person_chosen.connect(self.start_visit)
@@ -54,6 +77,12 @@ class CheckInScreen(QWidget):
         self.visit.record_requested.connect(self._record)
         self.visit.cancelled.connect(self.back_to_search)
         self.today.undo_requested.connect(self._confirm_undo)
+        self.queue.call_requested.connect(self._call)
+        self.queue.served_requested.connect(lambda entry: self._finish(entry, left=False))
+        self.queue.left_requested.connect(lambda entry: self._finish(entry, left=True))
+        self._shortcut("F5", self.queue.call.click)
+        self._shortcut("F6", self.queue.served.click)
+        self._shortcut("F8", self.queue.left.click)
         self._shortcut("F2", lambda: self.start_visit(None))
         self._shortcut("Ctrl+Z", self.today.undo_selected)
         self._shortcut("Ctrl+F", lambda: self.back_to_search(clear=False))
@@ -69,6 +98,11 @@ class CheckInScreen(QWidget):
         if self.left.currentWidget() is self.search:
             self.search.focus_search()
 
+    def _show_feedback(self, text: str) -> None:
+        self.feedback.setText(text)
+        self.feedback.show()
+        self._feedback_timer.start()
+
     def back_to_search(self, *, clear: bool = True) -> None:
         self.left.setCurrentWidget(self.search)
         self.search.focus_search(clear=clear)
@@ -79,6 +113,25 @@ class CheckInScreen(QWidget):
 
     def refresh_today(self) -> None:
         todays_visits_op(self.worker, self.desk, self).success(self.today.set_visits).run()
+        waiting_queue_op(self.worker, self.desk, self).success(self.queue.set_entries).run()
+
+    def _call(self, entry: QueueEntry) -> None:
+        name = entry.person_name or self.tr("Anonymous visit")
+
+        def done(_none: None) -> None:
+            self.message.emit(self.tr("Called: {name}.").format(name=name))
+            self.refresh_today()
+
+        call_visitor_op(self.worker, self.desk, self, entry.visit_id).success(done).run()
+
+    def _finish(self, entry: QueueEntry, *, left: bool) -> None:
+        def done(_none: None) -> None:
+            self.refresh_today()
+            self.data_changed.emit()
+
+        finish_waiting_op(self.worker, self.desk, self, entry.visit_id, left=left).success(
+            done
+        ).run()
 
     def _search(self, query: str) -> None:
         def show(hits: list[SearchHit]) -> None:
@@ -86,7 +139,9 @@ class CheckInScreen(QWidget):
 
         search_op(self.worker, self.desk, query, self).success(show).run()
 
-    def _record(self, person_id: str | None, topics: list[str], note: str) -> None:
+    def _record(
+        self, person_id: str | None, topics: list[str], note: str, wait_for: WaitFor | None
+    ) -> None:
         name = self.visit.person.display_name if self.visit.person else self.tr("Anonymous visit")
 
         def done(_visit_id: str) -> None:
@@ -98,7 +153,13 @@ class CheckInScreen(QWidget):
             self.data_changed.emit()
 
         check_in_op(
-            self.worker, self.desk, self, person_id=person_id, topics=topics, note=note or None
+            self.worker,
+            self.desk,
+            self,
+            person_id=person_id,
+            topics=topics,
+            note=note or None,
+            wait_for=wait_for,
         ).success(done).run()
 
     def _confirm_undo(self, visit: VisitView) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -14,23 +15,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opdesk.core.mutations.visits import TOPICS
+from opdesk.core.mutations.visits import TOPICS, WaitFor
 from opdesk.core.services.views import PersonSummary
 from opdesk.gui.format import birth_text, topic_label
 
 
 class VisitPanel(QWidget):
     """Signals:
-    record_requested(object, list, str): person id (None: anonymous), topics, note.
+    record_requested(object, list, str, object): person id (None: anonymous), topics,
+        note, whom they wait for ("volunteer", "counsellor" or None).
     cancelled(): the volunteer went back to the search.
     """
 
-    record_requested = Signal(object, list, str)
+    record_requested = Signal(object, list, str, object)
     cancelled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person: PersonSummary | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = QLabel(self)
         self.title.setObjectName("visitTitle")
         self.title.setWordWrap(True)
@@ -46,9 +49,18 @@ class VisitPanel(QWidget):
             button.setMinimumHeight(48)
             grid.addWidget(button, (number - 1) // 3, (number - 1) % 3)
             self.topic_buttons[topic] = button
-            shortcut = QShortcut(QKeySequence(str(number)), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(button.toggle)
+        self.wait_group = QButtonGroup(self)
+        self.wait_buttons: dict[WaitFor | None, QPushButton] = {
+            None: QPushButton(self.tr("Not waiting"), self),
+            "volunteer": QPushButton(self.tr("Waits for a &volunteer (V)"), self),
+            "counsellor": QPushButton(self.tr("Waits for a c&ounsellor (O)"), self),
+        }
+        waits = QHBoxLayout()
+        for button in self.wait_buttons.values():
+            button.setCheckable(True)
+            button.setObjectName("topicButton")
+            self.wait_group.addButton(button)
+            waits.addWidget(button)
         note_label = QLabel(self.tr("&Note (optional)"), self)
         self.note = QPlainTextEdit(self)
         self.note.setAccessibleName(self.tr("Note"))
@@ -69,6 +81,7 @@ class VisitPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
         layout.addLayout(grid)
+        layout.addLayout(waits)
         layout.addWidget(note_label)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
@@ -89,6 +102,7 @@ class VisitPanel(QWidget):
         self.person = person
         for button in self.topic_buttons.values():
             button.setChecked(False)
+        self.wait_buttons[None].setChecked(True)
         self.note.clear()
         if person is None:
             self.title.setText(self.tr("Anonymous visit"))
@@ -99,9 +113,26 @@ class VisitPanel(QWidget):
             self.details.setText("  ·  ".join(p for p in parts if p))
         self.setFocus()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Digits toggle topics, V and O choose the queue: unless the note takes the key."""
+        text = event.text().lower()
+        if text in {"1", "2", "3", "4", "5"}:
+            list(self.topic_buttons.values())[int(text) - 1].toggle()
+        elif text in {"v", "o"}:
+            wanted: WaitFor = "volunteer" if text == "v" else "counsellor"
+            button = self.wait_buttons[wanted]
+            (self.wait_buttons[None] if button.isChecked() else button).setChecked(True)
+        else:
+            super().keyPressEvent(event)
+
+    def wait_for(self) -> WaitFor | None:
+        return next((k for k, b in self.wait_buttons.items() if b.isChecked()), None)
+
     def selected_topics(self) -> list[str]:
         return [t for t, b in self.topic_buttons.items() if b.isChecked()]
 
     def _record(self) -> None:
         person_id = self.person.id if self.person else None
-        self.record_requested.emit(person_id, self.selected_topics(), self.note.toPlainText())
+        self.record_requested.emit(
+            person_id, self.selected_topics(), self.note.toPlainText(), self.wait_for()
+        )

@@ -40,7 +40,9 @@ class Op(Generic[T]):
 
     def _show(self, exc: BaseException) -> None:
         if self.parent is not None:
-            QMessageBox.warning(self.parent, QCoreApplication.translate("Op", "opdesk"), error_text(exc))
+            QMessageBox.warning(
+                self.parent, QCoreApplication.translate("Op", "opdesk"), error_text(exc)
+            )
 
 
 def noop(_value: Any) -> None:

@@ -1,0 +1,172 @@
+"""The waiting queue: who waits, for whom, for how long; call and serve with one key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from opdesk.core.clock import utc_now
+from opdesk.core.services.views import QueueEntry
+from opdesk.gui.format import local_time
+
+Index = QModelIndex | QPersistentModelIndex
+WAITING_FOR = {
+    "volunteer": QT_TRANSLATE_NOOP("QueueModel", "volunteer"),
+    "counsellor": QT_TRANSLATE_NOOP("QueueModel", "counsellor"),
+}
+
+
+class QueueModel(QAbstractTableModel):
+    HEADERS = (
+        str(QT_TRANSLATE_NOOP("QueueModel", "Name")),
+        str(QT_TRANSLATE_NOOP("QueueModel", "For")),
+        str(QT_TRANSLATE_NOOP("QueueModel", "Waiting")),
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: list[QueueEntry] = []
+        self._now = utc_now()
+
+    def set_entries(self, entries: Sequence[QueueEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self._now = utc_now()
+        self.endResetModel()
+
+    def tick(self, now: datetime) -> None:
+        self._now = now
+        if self._entries:
+            last = self.index(len(self._entries) - 1, len(self.HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def entry(self, row: int) -> QueueEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.entry(index.row()) if index.isValid() else None
+        if entry is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            column = index.column()
+            if column == 0:
+                name = entry.person_name or self.tr("Anonymous visit")
+                return (
+                    self.tr("{name} (called)").format(name=name)
+                    if entry.state == "called"
+                    else name
+                )
+            if column == 1:
+                return self.tr(str(WAITING_FOR.get(entry.waiting_for, entry.waiting_for)))
+            if column == 2:
+                minutes = max(int((self._now - entry.since).total_seconds() // 60), 0)
+                return self.tr("{minutes} min (since {time})").format(
+                    minutes=minutes, time=local_time(entry.since)
+                )
+        if role == Qt.ItemDataRole.FontRole and entry.state == "called":
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
+class QueuePanel(QWidget):
+    """Signals:
+    call_requested(object): the QueueEntry to call (F5).
+    served_requested(object): the QueueEntry seen (F6).
+    left_requested(object): the QueueEntry who went away (F8).
+    """
+
+    call_requested = Signal(object)
+    served_requested = Signal(object)
+    left_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setObjectName("sectionTitle")
+        self.model = QueueModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Waiting queue"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.call = QPushButton(self.tr("Call (F5)"), self)
+        self.served = QPushButton(self.tr("Seen (F6)"), self)
+        self.left = QPushButton(self.tr("Gone (F8)"), self)
+        buttons = QHBoxLayout()
+        for button in (self.call, self.served, self.left):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.call.clicked.connect(lambda: self._emit(self.call_requested))
+        self.served.clicked.connect(lambda: self._emit(self.served_requested))
+        self.left.clicked.connect(lambda: self._emit(self.left_requested))
+        self.timer = QTimer(self)
+        self.timer.setInterval(30_000)
+        self.timer.timeout.connect(lambda: self.model.tick(utc_now()))
+        self.timer.start()
+        self.set_entries([])
+
+    def set_entries(self, entries: list[QueueEntry]) -> None:
+        self.model.set_entries(entries)
+        self.title.setText(self.tr("Waiting: %n", "", len(entries)))
+        for button in (self.call, self.served, self.left):
+            button.setEnabled(bool(entries))
+        if entries:
+            self.table.selectRow(0)
+
+    def selected(self) -> QueueEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry(rows[0].row() if rows else 0)
+
+    def _emit(self, signal: Any) -> None:
+        entry = self.selected()
+        if entry is not None:
+            signal.emit(entry)

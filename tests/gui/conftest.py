@@ -1,0 +1,58 @@
+"""GUI fixtures: a real desk on a SQLite file, the real worker, the real main window."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+from opdesk.app import open_desk  # noqa: E402
+from opdesk.core.rules.person import PersonFields  # noqa: E402
+from opdesk.core.rules.sites import site_id_for  # noqa: E402
+from opdesk.core.services.desk import Desk  # noqa: E402
+from opdesk.gui.main_window import MainWindow  # noqa: E402
+from opdesk.gui.worker import DbWorker  # noqa: E402
+from opdesk.paths import resolve_paths  # noqa: E402
+
+PEOPLE = [
+    PersonFields(given_name="Mario", family_name="Rossi", birth_date="1980-03-04"),
+    PersonFields(given_name="Maria", family_name="Rossini", birth_year=1975),
+    PersonFields(given_name="Niccolò", family_name="D'Angelo", residence_comune="Rho"),
+    PersonFields(given_name="Giulia", family_name="Ferrari", phone="333 123 4567"),
+    PersonFields(given_name="Amina"),
+]
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[Desk]:
+    paths = resolve_paths(tmp_path / "data").ensure()
+    opened = open_desk(paths)
+    opened.choose_site(site_id_for("Rho"))
+    for fields in PEOPLE:
+        opened.people.register_person(fields)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def worker(qapp: object) -> Iterator[DbWorker]:
+    w = DbWorker()
+    yield w
+    w.wait()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, desk: Desk, worker: DbWorker) -> Iterator[MainWindow]:
+    w = MainWindow(worker)
+    qtbot.addWidget(w)
+    w.show()
+    w.attach(desk)
+    qtbot.waitUntil(lambda: w.checkin is not None)
+    yield w
+    worker.wait()
