@@ -35,6 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="check the database (integrity, schema, pending changes)")
     sub.add_parser("backup", help="take an online backup of the database now")
 
+    snaps = sub.add_parser("snapshots", help="render each main screen to PNG (demo data)")
+    snaps.add_argument("outdir")
+    snaps.add_argument("--people", type=int, default=3000)
+
     search = sub.add_parser("search", help="search people as the check-in screen does")
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=10)
@@ -53,7 +57,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             from opdesk.app import run_app
 
             return run_app(paths, demo=args.demo, lang=args.lang)
-        commands = {"demo-data": _demo_data, "check": _check, "backup": _backup, "search": _search}
+        commands = {
+            "demo-data": _demo_data,
+            "check": _check,
+            "backup": _backup,
+            "search": _search,
+            "snapshots": _snapshots,
+        }
         return commands[args.command](paths, args)
     except StorageError as exc:
         log.error("storage error: %s", type(exc).__name__)
@@ -127,4 +137,19 @@ def _search(paths: Paths, args: argparse.Namespace) -> int:
         sys.stdout.write(
             f"{hit.score:5.2f}  {person.display_name}  {born}  {person.residence_comune or ''}\n"
         )
+    return 0
+
+
+def _snapshots(paths: Paths, args: argparse.Namespace) -> int:
+    """Always on a demo database of its own, so a real desk's people never end up in PNGs."""
+    from functools import partial
+    from pathlib import Path
+
+    from opdesk.app import open_desk
+    from opdesk.gui.snapshots import render_with
+
+    demo_paths = resolve_paths(paths.data_dir / "snapshots-demo").ensure()
+    opener = partial(open_desk, demo_paths, demo=True, demo_people=args.people)
+    for path in render_with(opener, Path(args.outdir)):
+        sys.stdout.write(f"{path}\n")
     return 0

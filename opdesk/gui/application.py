@@ -62,8 +62,7 @@ class DeskApplication:
         save_settings(self.paths.config_dir, chosen)
         self.apply(chosen)
         if language_changed:
-            self.window.setWindowTitle(self.window.tr("opdesk · opcafè front desk"))
-            self.window.build_screens()
+            self.window.retranslate()
 
     def close(self) -> None:
         self.worker.wait()

@@ -40,15 +40,13 @@ class MainWindow(QMainWindow):
         self.worker = worker
         self.desk: Desk | None = None
         self.checkin: CheckInScreen | None = None
-        self.setWindowTitle(self.tr("opdesk · opcafè front desk"))
         self.resize(1366, 768)
         self.nav = QListWidget(self)
         self.nav.setObjectName("sections")
-        self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.hide()
         self.stack = QStackedWidget(self)
-        self.loading = QLabel(self.tr("Opening the database…"), self)
+        self.loading = QLabel(self)
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading.setWordWrap(True)
         self.stack.addWidget(self.loading)
@@ -61,7 +59,17 @@ class MainWindow(QMainWindow):
         self.status = DeskStatusBar(self)
         self.setStatusBar(self.status)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language: after start-up and after a language change."""
+        self.setWindowTitle(self.tr("opdesk · opcafè front desk"))
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.loading.setText(self.tr("Opening the database…"))
+        self.menuBar().clear()
         self._menus()
+        self.status.retranslate()
+        self.build_screens()
 
     def _menus(self) -> None:
         desk_menu = self.menuBar().addMenu(self.tr("&Desk"))

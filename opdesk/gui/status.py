@@ -15,28 +15,40 @@ class DeskStatusBar(QStatusBar):
         for label in (self.site, self.connection, self.last_sync, self.pending):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
+        self._site: str | None = None
+        self._online = False
+        self._configured = False
+        self._last_sync: str | None = None
+        self._pending = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.site.setAccessibleName(self.tr("Site"))
         self.connection.setAccessibleName(self.tr("Connection to HQ"))
         self.pending.setAccessibleName(self.tr("Changes waiting"))
-        self.set_site(None)
-        self.set_sync(online=False, configured=False, last_sync=None)
-        self.set_pending(0)
+        self.set_site(self._site)
+        self.set_sync(online=self._online, configured=self._configured, last_sync=self._last_sync)
+        self.set_pending(self._pending)
 
     def set_site(self, name: str | None) -> None:
+        self._site = name
         self.site.setText(
             self.tr("Site: {name}").format(name=name) if name else self.tr("No site chosen")
         )
 
     def set_sync(self, *, online: bool, configured: bool, last_sync: str | None) -> None:
-        if not configured:
-            self.connection.setText(self.tr("Offline: HQ not configured"))
-        else:
-            self.connection.setText(self.tr("Online") if online else self.tr("Offline"))
+        self._online, self._configured, self._last_sync = online, configured, last_sync
+        self.connection.setText(self.tr("Online") if online else self.tr("Offline"))
+        self.connection.setToolTip(
+            "" if configured else self.tr("The HQ server is not configured yet.")
+        )
         self.last_sync.setText(
-            self.tr("Last sync: {when}").format(when=last_sync)
+            self.tr("Synced: {when}").format(when=last_sync)
             if last_sync
-            else self.tr("Last sync: never")
+            else self.tr("Synced: never")
         )
 
     def set_pending(self, count: int) -> None:
-        self.pending.setText(self.tr("Changes to send: %n", "", count))
+        self._pending = count
+        self.pending.setText(self.tr("To send: %n", "", count))
+        self.pending.setToolTip(self.tr("Changes waiting to be sent to HQ"))

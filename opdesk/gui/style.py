@@ -22,7 +22,7 @@ QListView#searchResults, QTableView {
 }
 QPushButton { padding: 6px 12px; }
 QPushButton#topicButton:checked {
-    background: #1d4f91; color: white; font-weight: bold; border: 2px solid #0b2a55;
+    background: #1d4f91; color: white; border: 2px solid #0b2a55;
 }
 QPushButton#primaryButton { background: #1d6b3a; color: white; font-weight: bold; }
 QPushButton#primaryButton:disabled { background: #9ab5a4; }

@@ -2,9 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BirthField</name>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the &amp;year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the birth year is known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckInScreen</name>
     <message>
         <source>Anonymous visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called: {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -21,6 +48,13 @@
     </message>
     <message>
         <source>Visit undone: {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComuneCombo</name>
+    <message>
+        <source>Choose or type a comune</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -47,7 +81,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Offline: HQ not configured</source>
+        <source>The HQ server is not configured yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced: never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>To send: %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent to HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -58,21 +111,6 @@
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Last sync: {when}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last sync: never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Changes to send: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -81,11 +119,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>opdesk cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name: results follow.
+↑ ↓ and Enter: choose the person.
+1-5: topics · V / O: waits for a volunteer / a counsellor.
+Ctrl+Enter: record the visit · Esc: back.
+F2: anonymous visit · Ctrl+N: new person.
+F5: call · F6: seen · F8: gone (waiting queue).
+Ctrl+Z: undo the selected visit of today.
+Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -94,6 +175,221 @@
     <message>
         <source>opdesk</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>&amp;Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth &amp;place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ci&amp;tizenship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizenship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;odice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(it is written beside)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No codice fiscale because</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why there is no codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Residence: comune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comune of residence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residence addr&amp;ess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residence address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fi&amp;xed abode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fixed abode (senza fissa dimora)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Domicile: comune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comune of domicile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domic&amp;ile address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domicile address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the person is staying now, if elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where they live</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>A few letters of the name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to pick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody found with these letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counsellor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (called)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Waiting queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gone (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting: %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -124,6 +420,33 @@
     </message>
     <message>
         <source>↑↓ to choose, Enter to check in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -194,6 +517,22 @@
 <context>
     <name>VisitPanel</name>
     <message>
+        <source>Not waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Volunteer (V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ounsellor (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waits for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -215,6 +554,21 @@
     </message>
     <message>
         <source>Nobody&apos;s name is recorded: only the topics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to opdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome! Which opcafè is this desk? Choose it once: the visits recorded here will belong to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -368,6 +722,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This codice fiscale cannot exist: its birth date or birth place code is wrong. Check for a typo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The codice fiscale says born on {date}, not the birth date given.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -411,6 +769,18 @@
         <source>This date does not exist. Write it as dd/mm/yyyy, e.g. 31/01/1980.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This visitor is no longer waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the year with four digits, e.g. 1980.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>format</name>
@@ -424,6 +794,81 @@
     </message>
     <message>
         <source>seen {days} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>person</name>
+    <message>
+        <source>Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findable at the other opcafè</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing with partner services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent or guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Son or daughter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brother or sister</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In their care (minor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F (female)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M (male)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X (other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>born abroad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not know it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prefers not to give it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,10 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it">
 <context>
+    <name>BirthField</name>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only the &amp;year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the birth year is known</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yyyy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CheckInScreen</name>
     <message>
         <source>Anonymous visit</source>
         <translation>Visita anonima</translation>
+    </message>
+    <message>
+        <source>Called: {name}.</source>
+        <translation>Chiamato/a: {name}.</translation>
     </message>
     <message>
         <source>Visit recorded: {name}. Ctrl+Z undoes it.</source>
@@ -16,12 +43,19 @@
         <translation>Annulla visita</translation>
     </message>
     <message>
-        <source>Undo the visit of {name} at {time}? It leaves today&apos;s list.</source>
+        <source>Undo the visit of {name} at {time}? It leaves today's list.</source>
         <translation>Annullare la visita di {name} delle {time}? Sparirà dalle visite di oggi.</translation>
     </message>
     <message>
         <source>Visit undone: {name}.</source>
         <translation>Visita annullata: {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ComuneCombo</name>
+    <message>
+        <source>Choose or type a comune</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -47,8 +81,27 @@
         <translation>Nessuna sede scelta</translation>
     </message>
     <message>
-        <source>Offline: HQ not configured</source>
-        <translation>Non in linea: sede centrale non configurata</translation>
+        <source>The HQ server is not configured yet.</source>
+        <translation>Il server della sede centrale non è ancora configurato.</translation>
+    </message>
+    <message>
+        <source>Synced: {when}</source>
+        <translation>Sincronizzato: {when}</translation>
+    </message>
+    <message>
+        <source>Synced: never</source>
+        <translation>Sincronizzato: mai</translation>
+    </message>
+    <message numerus="yes">
+        <source>To send: %n</source>
+        <translation>
+            <numerusform>Da inviare: %n</numerusform>
+            <numerusform>Da inviare: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent to HQ</source>
+        <translation>Modifiche in attesa di essere inviate alla sede centrale</translation>
     </message>
     <message>
         <source>Online</source>
@@ -58,21 +111,6 @@
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
-    <message>
-        <source>Last sync: {when}</source>
-        <translation>Ultima sincronizzazione: {when}</translation>
-    </message>
-    <message>
-        <source>Last sync: never</source>
-        <translation>Ultima sincronizzazione: mai</translation>
-    </message>
-    <message numerus="yes">
-        <source>Changes to send: %n</source>
-        <translation>
-            <numerusform>Modifiche da inviare: %n</numerusform>
-            <numerusform>Modifiche da inviare: %n</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -81,12 +119,62 @@
         <translation>opdesk · accoglienza opcafè</translation>
     </message>
     <message>
+        <source>Sections</source>
+        <translation>Sezioni</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>Apertura del database…</translation>
     </message>
     <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Postazione</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Impostazioni…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>Welcome desk</source>
+        <translation>Accoglienza</translation>
+    </message>
+    <message>
         <source>opdesk cannot start</source>
         <translation>opdesk non può partire</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>Type a name: results follow.
+↑ ↓ and Enter: choose the person.
+1-5: topics · V / O: waits for a volunteer / a counsellor.
+Ctrl+Enter: record the visit · Esc: back.
+F2: anonymous visit · Ctrl+N: new person.
+F5: call · F6: seen · F8: gone (waiting queue).
+Ctrl+Z: undo the selected visit of today.
+Ctrl+, : settings · F1: this help.</source>
+        <translation>Scrivi un nome: i risultati compaiono subito.
+↑ ↓ e Invio: scegli la persona.
+1-5: temi · V / O: attende un volontario / un operatore.
+Ctrl+Invio: registra la visita · Esc: indietro.
+F2: visita anonima · Ctrl+N: nuova persona.
+F5: chiama · F6: visto/a · F8: andato/a via (coda di attesa).
+Ctrl+Z: annulla la visita di oggi selezionata.
+Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
 </context>
 <context>
@@ -94,6 +182,221 @@
     <message>
         <source>opdesk</source>
         <translation>opdesk</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>&amp;Family name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Sex</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birth &amp;place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Birth place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ci&amp;tizenship</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Citizenship</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;odice fiscale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(it is written beside)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;No codice fiscale because</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why there is no codice fiscale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Residence: comune</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comune of residence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Residence addr&amp;ess</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Residence address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No fi&amp;xed abode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No fixed abode (senza fissa dimora)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Domicile: comune</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comune of domicile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Domic&amp;ile address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Domicile address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where the person is staying now, if elsewhere.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where they live</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>A few letters of the name…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to pick.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody found with these letters.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>volunteer</source>
+        <translation>volontario</translation>
+    </message>
+    <message>
+        <source>counsellor</source>
+        <translation>operatore</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Attesa</translation>
+    </message>
+    <message>
+        <source>Anonymous visit</source>
+        <translation>Visita anonima</translation>
+    </message>
+    <message>
+        <source>{name} (called)</source>
+        <translation>{name} (chiamato/a)</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrived at {time}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Waiting queue</source>
+        <translation>Coda di attesa</translation>
+    </message>
+    <message>
+        <source>Call (F5)</source>
+        <translation>Chiama (F5)</translation>
+    </message>
+    <message>
+        <source>Seen (F6)</source>
+        <translation>Visto/a (F6)</translation>
+    </message>
+    <message>
+        <source>Gone (F8)</source>
+        <translation>Andato/a via (F8)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting: %n</source>
+        <translation>
+            <numerusform>In attesa: %n</numerusform>
+            <numerusform>In attesa: %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -128,6 +431,33 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Dimensione del testo</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>Alto &amp;contrasto</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Lingua</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>&amp;Dimensione del testo</translation>
+    </message>
+</context>
+<context>
     <name>StorageError</name>
     <message>
         <source>The database cannot be used.</source>
@@ -147,17 +477,17 @@
     </message>
     <message>
         <source>The disk is full: nothing was saved. Free some space and try again.</source>
-        <translation>Il disco è pieno: non è stato salvato nulla. Libera un po&apos; di spazio e riprova.</translation>
+        <translation>Il disco è pieno: non è stato salvato nulla. Libera un po' di spazio e riprova.</translation>
     </message>
     <message>
         <source>The database is busy in another opdesk window. Close it and try again.</source>
-        <translation>Il database è in uso in un&apos;altra finestra di opdesk. Chiudila e riprova.</translation>
+        <translation>Il database è in uso in un'altra finestra di opdesk. Chiudila e riprova.</translation>
     </message>
 </context>
 <context>
     <name>TodayPanel</name>
     <message>
-        <source>Today&apos;s visits</source>
+        <source>Today's visits</source>
         <translation>Visite di oggi</translation>
     </message>
     <message>
@@ -165,7 +495,7 @@
         <translation>Annulla la visita selezionata (Ctrl+Z)</translation>
     </message>
     <message numerus="yes">
-        <source>Today&apos;s visits: %n</source>
+        <source>Today's visits: %n</source>
         <translation>
             <numerusform>Visite di oggi: %n</numerusform>
             <numerusform>Visite di oggi: %n</numerusform>
@@ -194,6 +524,22 @@
 <context>
     <name>VisitPanel</name>
     <message>
+        <source>Not waiting</source>
+        <translation>Non attende</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteer (V)</source>
+        <translation>&amp;Volontario (V)</translation>
+    </message>
+    <message>
+        <source>C&amp;ounsellor (O)</source>
+        <translation>&amp;Operatore (O)</translation>
+    </message>
+    <message>
+        <source>Waits for:</source>
+        <translation>Attende:</translation>
+    </message>
+    <message>
         <source>&amp;Note (optional)</source>
         <translation>&amp;Nota (facoltativa)</translation>
     </message>
@@ -214,8 +560,23 @@
         <translation>Visita anonima</translation>
     </message>
     <message>
-        <source>Nobody&apos;s name is recorded: only the topics.</source>
+        <source>Nobody's name is recorded: only the topics.</source>
         <translation>Non si registra nessun nome: solo i temi.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to opdesk</source>
+        <translation>Benvenuti in opdesk</translation>
+    </message>
+    <message>
+        <source>Welcome! Which opcafè is this desk? Choose it once: the visits recorded here will belong to it.</source>
+        <translation>Benvenuti! Quale opcafè è questa postazione? Si sceglie una volta sola: le visite registrate qui apparterranno a quella sede.</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sedi</translation>
     </message>
 </context>
 <context>
@@ -284,20 +645,20 @@
         <translation>Nel frattempo qualcun altro ha cambiato questi campi: {fields}.</translation>
     </message>
     <message>
-        <source>The change &apos;{name}&apos; cannot be read: {detail}</source>
-        <translation>La modifica &apos;{name}&apos; non si può leggere: {detail}</translation>
+        <source>The change '{name}' cannot be read: {detail}</source>
+        <translation>La modifica '{name}' non si può leggere: {detail}</translation>
     </message>
     <message>
         <source>Say which privacy notice was shown.</source>
         <translation>Indica quale informativa è stata mostrata.</translation>
     </message>
     <message>
-        <source>A minor&apos;s consent is given by their parent or guardian.</source>
+        <source>A minor's consent is given by their parent or guardian.</source>
         <translation>Per un minore il consenso lo dà il genitore o il tutore.</translation>
     </message>
     <message>
         <source>Only a linked parent or guardian can consent for somebody else.</source>
-        <translation>Solo un genitore o tutore collegato può dare il consenso per un&apos;altra persona.</translation>
+        <translation>Solo un genitore o tutore collegato può dare il consenso per un'altra persona.</translation>
     </message>
     <message>
         <source>consent</source>
@@ -329,7 +690,7 @@
     </message>
     <message>
         <source>This person was already merged into another.</source>
-        <translation>Questa persona è già stata unita a un&apos;altra.</translation>
+        <translation>Questa persona è già stata unita a un'altra.</translation>
     </message>
     <message>
         <source>A person cannot be merged with themselves.</source>
@@ -365,7 +726,11 @@
     </message>
     <message>
         <source>The last character of this codice fiscale does not match: check for a typo.</source>
-        <translation>L&apos;ultimo carattere di questo codice fiscale non torna: controlla se c&apos;è un errore di battitura.</translation>
+        <translation>L'ultimo carattere di questo codice fiscale non torna: controlla se c'è un errore di battitura.</translation>
+    </message>
+    <message>
+        <source>This codice fiscale cannot exist: its birth date or birth place code is wrong. Check for a typo.</source>
+        <translation>Questo codice fiscale non può esistere: la data o il codice del luogo di nascita non tornano. Controlla se c'è un errore di battitura.</translation>
     </message>
     <message>
         <source>The codice fiscale says born on {date}, not the birth date given.</source>
@@ -389,7 +754,7 @@
     </message>
     <message>
         <source>The birth year does not match the birth date.</source>
-        <translation>L&apos;anno di nascita non corrisponde alla data di nascita.</translation>
+        <translation>L'anno di nascita non corrisponde alla data di nascita.</translation>
     </message>
     <message>
         <source>The birth date is in the future.</source>
@@ -397,11 +762,11 @@
     </message>
     <message>
         <source>The birth year is in the future.</source>
-        <translation>L&apos;anno di nascita è nel futuro.</translation>
+        <translation>L'anno di nascita è nel futuro.</translation>
     </message>
     <message>
         <source>Born more than {years} years ago? Check the year.</source>
-        <translation>Nato/a più di {years} anni fa? Controlla l&apos;anno.</translation>
+        <translation>Nato/a più di {years} anni fa? Controlla l'anno.</translation>
     </message>
     <message>
         <source>A person senza fissa dimora has no residence address.</source>
@@ -410,6 +775,18 @@
     <message>
         <source>This date does not exist. Write it as dd/mm/yyyy, e.g. 31/01/1980.</source>
         <translation>Questa data non esiste. Scrivila come gg/mm/aaaa, ad es. 31/01/1980.</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>visita</translation>
+    </message>
+    <message>
+        <source>This visitor is no longer waiting.</source>
+        <translation>Questa persona non è più in attesa.</translation>
+    </message>
+    <message>
+        <source>Write the year with four digits, e.g. 1980.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -425,6 +802,81 @@
     <message>
         <source>seen {days} days ago</source>
         <translation>visto/a {days} giorni fa</translation>
+    </message>
+</context>
+<context>
+    <name>person</name>
+    <message>
+        <source>Registration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Findable at the other opcafè</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact by phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sharing with partner services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parent or guardian</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Son or daughter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Brother or sister</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In their care (minor)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F (female)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>M (male)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>X (other)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>born abroad</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>does not know it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>prefers not to give it</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -6,19 +6,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from pytestqt.qtbot import QtBot  # noqa: E402
+import pytest
+from pytestqt.qtbot import QtBot
 
-from opdesk.app import open_desk  # noqa: E402
-from opdesk.core.rules.person import PersonFields  # noqa: E402
-from opdesk.core.rules.sites import site_id_for  # noqa: E402
-from opdesk.core.services.desk import Desk  # noqa: E402
-from opdesk.gui.main_window import MainWindow  # noqa: E402
-from opdesk.gui.worker import DbWorker  # noqa: E402
-from opdesk.paths import resolve_paths  # noqa: E402
+from opdesk.app import open_desk
+from opdesk.core.rules.person import PersonFields
+from opdesk.core.rules.sites import site_id_for
+from opdesk.core.services.desk import Desk
+from opdesk.gui.main_window import MainWindow
+from opdesk.gui.worker import DbWorker
+from opdesk.paths import resolve_paths
 
 PEOPLE = [
     PersonFields(given_name="Mario", family_name="Rossi", birth_date="1980-03-04"),

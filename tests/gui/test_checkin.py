@@ -40,11 +40,15 @@ def test_search_field_has_focus_and_results_follow_typing(qtbot: QtBot, window: 
     screen = screen_of(window)
     qtbot.waitUntil(lambda: screen.search.field.hasFocus())
     type_and_wait(qtbot, screen, "ross")
-    names = [screen.search.model.person(r).display_name for r in range(screen.search.model.rowCount())]
+    names = [
+        screen.search.model.person(r).display_name for r in range(screen.search.model.rowCount())
+    ]
     assert names[:2] == ["Rossi Mario", "Rossini Maria"]
 
 
-def test_keyboard_check_in_with_topics_and_note(qtbot: QtBot, window: MainWindow, desk: Desk) -> None:
+def test_keyboard_check_in_with_topics_and_note(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
     screen = screen_of(window)
     type_and_wait(qtbot, screen, "rossini")
     qtbot.keyClick(screen.search.field, Qt.Key.Key_Return)
@@ -125,7 +129,9 @@ def test_enter_with_no_result_asks_for_a_new_person(qtbot: QtBot, window: MainWi
     assert blocker.args == ["zzyzx"]
 
 
-def test_models_pass_the_model_tester(qtbot: QtBot, window: MainWindow, desk: Desk, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_models_pass_the_model_tester(
+    qtbot: QtBot, window: MainWindow, desk: Desk, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
     screen = screen_of(window)
     desk.visits.check_in(None, topics=["casa"], wait_for="counsellor")
     screen.refresh_today()

@@ -95,9 +95,9 @@ class QueueModel(QAbstractTableModel):
                 return self.tr(str(WAITING_FOR.get(entry.waiting_for, entry.waiting_for)))
             if column == 2:
                 minutes = max(int((self._now - entry.since).total_seconds() // 60), 0)
-                return self.tr("{minutes} min (since {time})").format(
-                    minutes=minutes, time=local_time(entry.since)
-                )
+                return self.tr("{minutes} min").format(minutes=minutes)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Arrived at {time}").format(time=local_time(entry.since))
         if role == Qt.ItemDataRole.FontRole and entry.state == "called":
             from PySide6.QtGui import QFont
 

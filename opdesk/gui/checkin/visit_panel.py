@@ -52,10 +52,11 @@ class VisitPanel(QWidget):
         self.wait_group = QButtonGroup(self)
         self.wait_buttons: dict[WaitFor | None, QPushButton] = {
             None: QPushButton(self.tr("Not waiting"), self),
-            "volunteer": QPushButton(self.tr("Waits for a &volunteer (V)"), self),
-            "counsellor": QPushButton(self.tr("Waits for a c&ounsellor (O)"), self),
+            "volunteer": QPushButton(self.tr("&Volunteer (V)"), self),
+            "counsellor": QPushButton(self.tr("C&ounsellor (O)"), self),
         }
         waits = QHBoxLayout()
+        waits.addWidget(QLabel(self.tr("Waits for:"), self))
         for button in self.wait_buttons.values():
             button.setCheckable(True)
             button.setObjectName("topicButton")

@@ -1,0 +1,68 @@
+"""Every screen at 150% text on a 1366x768 counter screen: nothing clipped, all Italian."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from opdesk.gui.i18n import install_translators, remove_translators
+from opdesk.gui.main_window import MainWindow
+from opdesk.gui.style import apply_style
+from tests.gui.clipping import clipped_texts
+
+
+@pytest.fixture
+def italian_150(qapp: QApplication, tmp_path) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    translators = install_translators(qapp, "it", tmp_path / "qm")
+    apply_style(qapp, 150)
+    yield
+    remove_translators(qapp, translators)
+    apply_style(qapp, 100)
+
+
+def walk_screens(qtbot: QtBot, window: MainWindow) -> Iterator[str]:
+    screen = window.checkin
+    assert screen is not None
+    yield "search"
+    qtbot.keyClicks(screen.search.field, "ross")
+    qtbot.waitUntil(lambda: screen.search.model.rowCount() > 0, timeout=5000)
+    yield "results"
+    qtbot.keyClick(screen.search.field, Qt.Key.Key_Return)
+    yield "visit panel"
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5):
+        qtbot.keyClick(screen.visit, key)
+    qtbot.keyClick(screen.visit, Qt.Key.Key_V)
+    yield "visit panel, all chosen"
+    qtbot.keyClick(screen.visit, Qt.Key.Key_O)
+    yield "visit panel, counsellor"
+    qtbot.keyClick(screen.visit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.queue.model.rowCount() == 1, timeout=5000)
+    yield "queue and today"
+
+
+def test_nothing_is_clipped_at_150_percent(
+    qtbot: QtBot, italian_150: None, window: MainWindow
+) -> None:
+    window.resize(1366, 768)
+    window.build_screens()
+    problems = []
+    for name in walk_screens(qtbot, window):
+        qtbot.wait(50)
+        problems += [f"{name}: {p}" for p in clipped_texts(window)]
+    assert problems == []
+    assert window.width() <= 1366
+
+
+def test_italian_is_the_language_of_every_label(
+    qtbot: QtBot, italian_150: None, window: MainWindow
+) -> None:
+    window.build_screens()
+    screen = window.checkin
+    assert screen is not None
+    assert screen.search.field.placeholderText().startswith("Nome")
+    assert screen.queue.call.text().startswith("Chiama")
+    assert "Sede" in window.status.site.text() or "sede" in window.status.site.text()
