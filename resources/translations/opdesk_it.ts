@@ -366,11 +366,11 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <translation type="unfinished" />
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <source>Arrived at {time}</source>
-        <translation type="unfinished" />
+        <translation>Arrivato/a alle {time}</translation>
     </message>
 </context>
 <context>
