@@ -8,26 +8,37 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from typing import TYPE_CHECKING, Literal
 
-from sqlalchemy import func, select
-
-from opdesk.core.mutations.log import ensure_desk_state
-from opdesk.core.services.context import DeskContext
-from opdesk.core.services.desk import Desk
 from opdesk.paths import Paths
-from opdesk.storage.engine import Database
-from opdesk.storage.migrate import open_database
-from opdesk.storage.models import DeskState, Person
 
+if TYPE_CHECKING:
+    from opdesk.core.services.desk import Desk
+    from opdesk.storage.engine import Database
+
+# The database and domain modules are imported inside the functions: the window paints
+# first, and they load on the database worker meanwhile.
 log = logging.getLogger(__name__)
 
 DEMO_PEOPLE = 3000
 
 
-def open_desk(paths: Paths, *, demo: bool = False, demo_people: int = DEMO_PEOPLE) -> Desk:
+def open_desk(
+    paths: Paths,
+    *,
+    demo: bool = False,
+    demo_people: int = DEMO_PEOPLE,
+    integrity: Literal["now", "background"] = "now",
+) -> Desk:
     """Open (create, check, back up, migrate) the database; fill a demo one if empty."""
+    from opdesk.core.mutations.log import ensure_desk_state
+    from opdesk.core.services.context import DeskContext
+    from opdesk.core.services.desk import Desk
+    from opdesk.storage.migrate import open_database
+    from opdesk.storage.models import DeskState
+
     paths.ensure()
-    db = open_database(paths.database, backup_dir=paths.backup_dir)
+    db = open_database(paths.database, backup_dir=paths.backup_dir, integrity=integrity)
     try:
         ensure_desk_state(db)
         if demo and _is_empty(db):
@@ -45,6 +56,10 @@ def open_desk(paths: Paths, *, demo: bool = False, demo_people: int = DEMO_PEOPL
 
 
 def _is_empty(db: Database) -> bool:
+    from sqlalchemy import func, select
+
+    from opdesk.storage.models import Person
+
     with db.read() as session:
         return not session.scalar(select(func.count()).select_from(Person))
 
@@ -53,4 +68,5 @@ def run_app(paths: Paths, *, demo: bool = False, lang: str | None = None) -> int
     """The desktop app (imported late: the admin commands never load Qt)."""
     from opdesk.gui.application import run
 
-    return run(paths, open_desk=partial(open_desk, paths, demo=demo), lang=lang)
+    opener = partial(open_desk, paths, demo=demo, integrity="background")
+    return run(paths, open_desk=opener, lang=lang)

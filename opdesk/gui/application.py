@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
-from opdesk.core.services.desk import Desk
 from opdesk.gui.i18n import install_translators, remove_translators
 from opdesk.gui.main_window import MainWindow
 from opdesk.gui.settings import DeskSettings, SettingsDialog, load_settings, save_settings
 from opdesk.gui.style import apply_style
 from opdesk.gui.worker import DbWorker
 from opdesk.paths import Paths
+
+if TYPE_CHECKING:
+    from opdesk.core.services.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +51,17 @@ class DeskApplication:
         self.settings = settings
 
     def start(self, open_desk: Callable[[], Desk]) -> None:
+        probe_file = os.environ.get("OPDESK_STARTUP_PROBE")
+        if probe_file:
+            from opdesk.gui.probe import StartupProbe
+
+            probe = StartupProbe(self.window, Path(probe_file))
+            self.window.screens_ready.connect(probe.ready)
         self.window.show()
-        self.worker.submit(open_desk, self._attach, self.window.show_fatal)
+        # Open the database once the window has painted, not in a race with it.
+        self.window.first_painted.connect(
+            lambda: self.worker.submit(open_desk, self._attach, self.window.show_fatal)
+        )
 
     def _attach(self, desk: Desk) -> None:
         self.desks.append(desk)

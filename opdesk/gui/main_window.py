@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opdesk.core.services.desk import Desk
-from opdesk.gui.checkin.screen import CheckInScreen
 from opdesk.gui.errors import error_text
 from opdesk.gui.operations.base import Op
 from opdesk.gui.status import DeskStatusBar
 from opdesk.gui.welcome import WelcomeDialog
 from opdesk.gui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from opdesk.core.services.desk import Desk
+    from opdesk.gui.checkin.screen import CheckInScreen
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +33,18 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """Signals:
     settings_requested(): the volunteer asked for the settings (Ctrl+,).
+    screens_ready(): the screens are built on an open database.
+    first_painted(): the window is on screen (once).
     """
 
     settings_requested = Signal()
+    screens_ready = Signal()
+    first_painted = Signal()
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
+        self._painted = False
         self.desk: Desk | None = None
         self.checkin: CheckInScreen | None = None
         self.resize(1366, 768)
@@ -100,6 +107,7 @@ class MainWindow(QMainWindow):
     def attach(self, desk: Desk) -> None:
         """The database is open: ask for the site on first run, then build the screens."""
         self.desk = desk
+        self.watch_integrity(desk)
         if desk.context.site_id is not None:
             self.build_screens()
             return
@@ -116,11 +124,22 @@ class MainWindow(QMainWindow):
 
         Op(self.worker, desk.sites, self).success(welcome).run()
 
+    def watch_integrity(self, desk: Desk) -> None:
+        """The file's integrity check runs behind the opened window: report damage."""
+
+        def verdict(problem: Exception | None) -> None:
+            if problem is not None:
+                self.show_fatal(problem)
+
+        self.worker.submit_aside(desk.db.integrity_problem, verdict, self.show_fatal)
+
     def build_screens(self) -> None:
         """(Re)build every screen, e.g. after the language changed."""
         desk = self.desk
         if desk is None:
             return
+        from opdesk.gui.checkin.screen import CheckInScreen
+
         for index in reversed(range(self.stack.count())):
             old = self.stack.widget(index)
             if old is not None and old is not self.loading:
@@ -135,6 +154,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.checkin.search.focus_search()
         self.refresh_status()
+        self.screens_ready.emit()
 
     def refresh_status(self) -> None:
         desk = self.desk
@@ -152,8 +172,12 @@ class MainWindow(QMainWindow):
         Op(self.worker, read, self).success(show).run()
 
     def show_fatal(self, exc: BaseException) -> None:
-        """The database could not be opened: say why, touch nothing."""
+        """The database cannot be used: say why, touch nothing."""
         self.loading.setText(error_text(exc))
+        if self.stack.indexOf(self.loading) < 0:
+            self.stack.addWidget(self.loading)
+        self.stack.setCurrentWidget(self.loading)
+        self.nav.hide()
         QMessageBox.critical(self, self.tr("opdesk cannot start"), error_text(exc))
 
     def show_shortcuts(self) -> None:
@@ -172,8 +196,11 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def run_later(self, fn: Callable[[], object]) -> None:
-        Op(self.worker, fn, self).run()
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.worker.wait()

@@ -63,6 +63,8 @@ class DbWorker(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.aside = QThreadPool(self)
+        self.aside.setMaxThreadCount(1)
         self.dispatcher = Dispatcher(self)
         self.pending = 0
 
@@ -82,5 +84,9 @@ class DbWorker(QObject):
 
         self.pool.start(_Task(fn, self.dispatcher, done(ok), done(fail)))
 
+    def submit_aside(self, fn: Callable[[], Any], ok: Callback, fail: Callback) -> None:
+        """For a wait that must not hold up the queue (e.g. the integrity verdict)."""
+        self.aside.start(_Task(fn, self.dispatcher, ok, fail))
+
     def wait(self, msecs: int = 10_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.pool.waitForDone(msecs) and self.aside.waitForDone(msecs)

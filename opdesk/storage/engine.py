@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
@@ -13,7 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from opdesk.storage.errors import DatabaseLocked, DiskFull, StorageError
+from opdesk.storage.errors import DatabaseCorrupt, DatabaseLocked, DiskFull, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,9 @@ class Database:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._integrity = threading.Event()
+        self._integrity.set()
+        self._damage: StorageError | None = None
         self._read = sessionmaker(engine, expire_on_commit=False)
         writer = engine.execution_options(**{WRITE: True})
         self._write = sessionmaker(writer, expire_on_commit=False)
@@ -107,9 +111,39 @@ class Database:
         with self._read() as session, translate_errors(self), session.begin():
             yield session
 
+    def check_integrity_in_background(
+        self, check: Callable[[], list[str]], where: Path | str
+    ) -> None:
+        """Run ``check`` (rows of ``PRAGMA integrity_check``) on a thread; writes wait."""
+        self._integrity.clear()
+
+        def run() -> None:
+            try:
+                rows = check()
+                if rows != ["ok"]:
+                    self._damage = DatabaseCorrupt(where, "; ".join(rows[:3]))
+                    log.error("integrity check failed: %d problems", len(rows))
+            except Exception as exc:
+                self._damage = DatabaseCorrupt(where, type(exc).__name__)
+                log.exception("integrity check could not run")
+            finally:
+                self._integrity.set()
+
+        threading.Thread(target=run, name="opdesk-integrity", daemon=True).start()
+
+    def integrity_problem(self, *, wait: bool = True) -> StorageError | None:
+        """The damage found by the background check, if any (waits for its verdict)."""
+        if wait:
+            self._integrity.wait()
+        return self._damage
+
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One transaction: committed when the block ends, rolled back if it raises.
+        Never on a file whose integrity check failed."""
+        self._integrity.wait()
+        if self._damage is not None:
+            raise self._damage
         with self._write() as session, translate_errors(self), session.begin():
             yield session
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Literal
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 
 from opdesk.storage.backup import backup_sqlite
@@ -40,22 +40,34 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+# The revisions this opdesk knows, oldest first (a test checks them against Alembic's
+# scripts): opening an up-to-date database then needs no Alembic at all.
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+HEAD = KNOWN_REVISIONS[-1]
 
 
-def check_database(engine: Engine, where: Path | str) -> str | None:
-    """Read-only checks; returns the current revision (None for an empty database)."""
-    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+def stored_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def current_revision(conn: Connection) -> str | None:
+    return stored_revision(conn)
+
+
+def check_database(engine: Engine, where: Path | str, *, integrity: bool = True) -> str | None:
+    """Read-only checks; returns the current revision (None for an empty database).
+    Without ``integrity`` the file is only read enough to know it is ours and how new."""
     try:
         with engine.connect() as conn:
-            if is_sqlite(engine):
+            if integrity and is_sqlite(engine):
                 # integrity_check, not quick_check: only it finds an index whose entries
                 # disagree with its table (about 0.4 s for 100k people).
                 result = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
                 if result != "ok":
                     raise DatabaseCorrupt(where, str(result))
-            revision = current_revision(conn)
+            revision = stored_revision(conn)
     except DatabaseError as exc:
         message = str(exc.orig).lower()
         if "not a database" in message or "file is encrypted" in message:
@@ -63,7 +75,7 @@ def check_database(engine: Engine, where: Path | str) -> str | None:
         if "malformed" in message or "corrupt" in message:
             raise DatabaseCorrupt(where, str(exc.orig)) from exc
         raise
-    if revision is not None and revision not in known:
+    if revision is not None and revision not in KNOWN_REVISIONS:
         raise DatabaseTooNew(where, revision)
     return revision
 
@@ -74,13 +86,17 @@ def upgrade(
     backup_dir: Path | None = None,
     target: str = "head",
     key: str | None = None,
+    integrity: bool = True,
 ) -> None:
-    """Migrate to ``target``, backing up a SQLite file with data first."""
+    """Migrate to ``target``, backing up a SQLite file with data first. An up-to-date
+    database is checked in full only with ``integrity``; one to migrate always is."""
     db_path = Path(engine.url.database) if is_sqlite(engine) and engine.url.database else None
     where: Path | str = db_path or engine.url.render_as_string(hide_password=True)
-    revision = check_database(engine, where)
-    if revision == head_revision() and target == "head":
+    revision = check_database(engine, where, integrity=integrity)
+    if revision == HEAD and target == "head":
         return
+    if not integrity:
+        check_database(engine, where, integrity=True)
     if db_path is not None and revision is not None and backup_dir is not None:
         backup_sqlite(db_path, backup_dir, reason=f"before-{target}", key=key)
     with engine.begin() as conn:
@@ -94,13 +110,27 @@ def full_integrity_check(engine: Engine) -> list[str]:
 
 
 def open_database(
-    path_or_url: Path | str, *, backup_dir: Path | None = None, key: str | None = None
+    path_or_url: Path | str,
+    *,
+    backup_dir: Path | None = None,
+    key: str | None = None,
+    integrity: Literal["now", "background"] = "now",
 ) -> Database:
-    """The desk's and the server's entry point: checked, backed up, migrated."""
+    """The desk's and the server's entry point: checked, backed up, migrated.
+
+    With ``integrity="background"`` (the desk's window) an up-to-date SQLite file opens
+    at once and its integrity check runs on a thread of its own: reads go on meanwhile,
+    writes wait for the verdict and are refused if the file is damaged.
+    """
     engine = create_database_engine(path_or_url, key=key)
+    now = integrity == "now" or not is_sqlite(engine)
     try:
-        upgrade(engine, backup_dir=backup_dir, key=key)
+        upgrade(engine, backup_dir=backup_dir, key=key, integrity=now)
     except BaseException:
         engine.dispose()
         raise
-    return Database(engine)
+    db = Database(engine)
+    if not now:
+        where = db.path or str(path_or_url)
+        db.check_integrity_in_background(lambda: full_integrity_check(engine), where)
+    return db

@@ -27,6 +27,10 @@ def desk_state(session: Session) -> DeskState:
 
 def ensure_desk_state(db: Database, *, client_id: str | None = None) -> DeskState:
     """Give a new database its client id (a copied or restored one gets a new one later)."""
+    with db.read() as session:
+        state = session.get(DeskState, 1)
+        if state is not None:
+            return state
     with db.write() as session:
         state = session.get(DeskState, 1)
         if state is None:
