@@ -10,7 +10,7 @@ import logging
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
-from opdesk.paths import Paths
+from opdesk.paths import Paths, resolve_paths
 
 if TYPE_CHECKING:
     from opdesk.core.services.desk import Desk
@@ -69,4 +69,6 @@ def run_app(paths: Paths, *, demo: bool = False, lang: str | None = None) -> int
     from opdesk.gui.application import run
 
     opener = partial(open_desk, paths, demo=demo, integrity="background")
-    return run(paths, open_desk=opener, lang=lang)
+    demo_paths = resolve_paths(paths.data_dir / "demo")
+    demo_opener = partial(open_desk, demo_paths, demo=True, integrity="background")
+    return run(paths, open_desk=opener, open_demo=demo_opener, lang=lang)

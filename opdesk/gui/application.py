@@ -29,8 +29,16 @@ log = logging.getLogger(__name__)
 class DeskApplication:
     """The running app: settings, translators, the window, the open desk."""
 
-    def __init__(self, app: QApplication, paths: Paths, *, lang: str | None = None) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        paths: Paths,
+        *,
+        lang: str | None = None,
+        demo_opener: Callable[[], Desk] | None = None,
+    ) -> None:
         self.app = app
+        self.demo_opener = demo_opener
         self.paths = paths
         self.settings = load_settings(paths.config_dir)
         if lang:
@@ -40,6 +48,7 @@ class DeskApplication:
         self.worker = DbWorker(app)
         self.window = MainWindow(self.worker)
         self.window.settings_requested.connect(self.edit_settings)
+        self.window.demo_requested.connect(self.open_demo)
         self.desks: list[Desk] = []
 
     def apply(self, settings: DeskSettings) -> None:
@@ -67,6 +76,11 @@ class DeskApplication:
         self.desks.append(desk)
         self.window.attach(desk)
 
+    def open_demo(self) -> None:
+        """Leave the real database alone: open (or make) the demo one beside it."""
+        if self.demo_opener is not None:
+            self.worker.submit(self.demo_opener, self._attach, self.window.show_fatal)
+
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self.window)
         if not dialog.exec():
@@ -84,11 +98,17 @@ class DeskApplication:
             desk.close()
 
 
-def run(paths: Paths, *, open_desk: Callable[[], Desk], lang: str | None = None) -> int:
+def run(
+    paths: Paths,
+    *,
+    open_desk: Callable[[], Desk],
+    open_demo: Callable[[], Desk] | None = None,
+    lang: str | None = None,
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("opdesk")
-    desk_app = DeskApplication(app, paths, lang=lang)
+    desk_app = DeskApplication(app, paths, lang=lang, demo_opener=open_demo)
     desk_app.start(open_desk)
     code = app.exec()
     desk_app.close()

@@ -35,11 +35,13 @@ class MainWindow(QMainWindow):
     settings_requested(): the volunteer asked for the settings (Ctrl+,).
     screens_ready(): the screens are built on an open database.
     first_painted(): the window is on screen (once).
+    demo_requested(): on first run, the volunteer wants to try on invented people.
     """
 
     settings_requested = Signal()
     screens_ready = Signal()
     first_painted = Signal()
+    demo_requested = Signal()
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,7 +116,11 @@ class MainWindow(QMainWindow):
 
         def welcome(sites: list[tuple[str, str]]) -> None:
             dialog = WelcomeDialog(sites, self)
-            chosen = dialog.chosen_site() if dialog.exec() else None
+            answer = dialog.exec()
+            if answer == WelcomeDialog.DEMO:
+                self.demo_requested.emit()
+                return
+            chosen = dialog.chosen_site() if answer else None
             if chosen is None:
                 self.build_screens()
                 return

@@ -15,7 +15,10 @@ from PySide6.QtWidgets import (
 
 
 class WelcomeDialog(QDialog):
-    """Pick the site of this desk from the network's opcafè (Enter confirms)."""
+    """Pick the site of this desk from the network's opcafè (Enter confirms), or ask
+    for a demo database to try opdesk on (result ``DEMO``)."""
+
+    DEMO = 2
 
     def __init__(self, sites: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +40,10 @@ class WelcomeDialog(QDialog):
         self.sites.itemActivated.connect(lambda _item: self.accept())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self.accept)
+        self.demo = buttons.addButton(
+            self.tr("Just trying: use invented people"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.demo.clicked.connect(lambda: self.done(self.DEMO))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.sites, 1)

@@ -59,6 +59,45 @@
     </message>
 </context>
 <context>
+    <name>ConsentsBox</name>
+    <message>
+        <source>Consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the privacy noti&amp;ce (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registr&amp;ation at the opcafè (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findab&amp;le at the other opcafè of the Rhodense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact by phone for re&amp;minders and follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing with the ser&amp;vices the person is referred to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a minor, the parent or guardian chosen above gives the consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the notice to the person before they consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice shown: version {version}, {language}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>Site</source>
@@ -109,6 +148,153 @@
     </message>
     <message>
         <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Citizenship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domicile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not available: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no fixed abode</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <source>Perhaps already registered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+1…3 uses that person instead; Alt+0 registers a new person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;0  It&apos;s another person: register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use {person} instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditPersonDialog</name>
+    <message>
+        <source>Edit: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuardianBox</name>
+    <message>
+        <source>Under 18: parent or guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required for a minor. The parent or guardian must already be registered: find them by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent or g&amp;uardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the parent or guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another parent or guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent or guardian: {person}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InformativaDialog</name>
+    <message>
+        <source>Privacy notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version of the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The privacy notice in this language is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the notice as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -171,9 +357,111 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge two records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If {name} was registered twice, find the other record: its visits, consents and household links move here. The merge can be undone from the person&apos;s page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find the other record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the other record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{visits}, {consents} and {links} will move to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household link(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other record: {other}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Merge (Ctrl+Enter) to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewPersonDialog</name>
+    <message>
+        <source>New person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is a minor: choose their parent or guardian.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the privacy notice and tick the consent to registration: without it the person cannot be registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Op</name>
     <message>
         <source>opdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you typed will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -233,10 +521,6 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
     <message>
         <source>Codice fiscale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(it is written beside)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -309,6 +593,68 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
 </context>
 <context>
+    <name>PersonPage</name>
+    <message>
+        <source>Record a &amp;visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge with another record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the kept record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged record to separate again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was merged into {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Also shows %n merged record(s). A mistake? Separate them again:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes saved: {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records merged. &quot;Undo merge&quot; on this page separates them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records separated again: {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the consent &quot;{purpose}&quot;? This is recorded and cannot be undone: a new consent would be needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: {purpose}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonPicker</name>
     <message>
         <source>A few letters of the name…</source>
@@ -325,6 +671,46 @@ Ctrl+, : settings · F1: this help.</source>
     <message>
         <source>Nobody found with these letters.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonTables</name>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the selected consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Vi&amp;sits (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Household (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Consents (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -569,6 +955,10 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
     <message>
         <source>Sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Just trying: use invented people</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -869,6 +1259,50 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
     <message>
         <source>prefers not to give it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
