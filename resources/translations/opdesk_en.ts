@@ -85,7 +85,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>For a minor, the parent or guardian chosen above gives the consent.</source>
+        <source>For a minor, the consent is given by the parent or guardian chosen beside.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -449,6 +449,10 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Some fields need attention: see the messages in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close without saving?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,7 +564,7 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No fixed abode (senza fissa dimora)</source>
+        <source>No fixed abode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1295,6 +1299,10 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
     <message>
         <source>Withdrawn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5,23 +5,23 @@
     <name>BirthField</name>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished" />
+        <translation>Data di nascita</translation>
     </message>
     <message>
         <source>only the &amp;year</source>
-        <translation type="unfinished" />
+        <translation>solo l'&amp;anno</translation>
     </message>
     <message>
         <source>Only the birth year is known</source>
-        <translation type="unfinished" />
+        <translation>Si conosce solo l'anno di nascita</translation>
     </message>
     <message>
         <source>yyyy</source>
-        <translation type="unfinished" />
+        <translation>aaaa</translation>
     </message>
     <message>
         <source>dd/mm/yyyy</source>
-        <translation type="unfinished" />
+        <translation>gg/mm/aaaa</translation>
     </message>
 </context>
 <context>
@@ -55,46 +55,46 @@
     <name>ComuneCombo</name>
     <message>
         <source>Choose or type a comune</source>
-        <translation type="unfinished" />
+        <translation>Scegli o scrivi un comune</translation>
     </message>
 </context>
 <context>
     <name>ConsentsBox</name>
     <message>
         <source>Consents</source>
-        <translation type="unfinished" />
+        <translation>Consensi</translation>
     </message>
     <message>
         <source>Show the privacy noti&amp;ce (F4)</source>
-        <translation type="unfinished" />
+        <translation>Mostra l'informati&amp;va (F4)</translation>
     </message>
     <message>
         <source>Registr&amp;ation at the opcafè (required)</source>
-        <translation type="unfinished" />
+        <translation>Registrazione all'opcafè (o&amp;bbligatoria)</translation>
     </message>
     <message>
         <source>Findab&amp;le at the other opcafè of the Rhodense</source>
-        <translation type="unfinished" />
+        <translation>Ritrovabile negli altri opcafè del R&amp;hodense</translation>
     </message>
     <message>
         <source>Contact by phone for re&amp;minders and follow-up</source>
-        <translation type="unfinished" />
+        <translation>C&amp;ontattabile per telefono (promemoria e notizie)</translation>
     </message>
     <message>
         <source>Sharing with the ser&amp;vices the person is referred to</source>
-        <translation type="unfinished" />
+        <translation>Condivisione con i servizi a cui viene inviata (solo &amp;quando serve)</translation>
     </message>
     <message>
-        <source>For a minor, the parent or guardian chosen above gives the consent.</source>
-        <translation type="unfinished" />
+        <source>For a minor, the consent is given by the parent or guardian chosen beside.</source>
+        <translation>Per un minore, il consenso lo dà il genitore o tutore scelto qui accanto.</translation>
     </message>
     <message>
         <source>Show the notice to the person before they consent.</source>
-        <translation type="unfinished" />
+        <translation>Mostra l'informativa alla persona prima che dia il consenso.</translation>
     </message>
     <message>
         <source>Notice shown: version {version}, {language}.</source>
-        <translation type="unfinished" />
+        <translation>Informativa mostrata: versione {version}, {language}.</translation>
     </message>
 </context>
 <context>
@@ -155,111 +155,111 @@
     <name>DetailsPanel</name>
     <message>
         <source>Born</source>
-        <translation type="unfinished" />
+        <translation>Nascita</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished" />
+        <translation>Sesso</translation>
     </message>
     <message>
         <source>Codice fiscale</source>
-        <translation type="unfinished" />
+        <translation>Codice fiscale</translation>
     </message>
     <message>
         <source>Citizenship</source>
-        <translation type="unfinished" />
+        <translation>Cittadinanza</translation>
     </message>
     <message>
         <source>Residence</source>
-        <translation type="unfinished" />
+        <translation>Residenza</translation>
     </message>
     <message>
         <source>Domicile</source>
-        <translation type="unfinished" />
+        <translation>Domicilio</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Telefono</translation>
     </message>
     <message>
         <source>Registered on</source>
-        <translation type="unfinished" />
+        <translation>Registrazione</translation>
     </message>
     <message>
         <source>not available: {reason}</source>
-        <translation type="unfinished" />
+        <translation>non disponibile: {reason}</translation>
     </message>
     <message>
         <source>no fixed abode</source>
-        <translation type="unfinished" />
+        <translation>senza fissa dimora</translation>
     </message>
 </context>
 <context>
     <name>DuplicatesPanel</name>
     <message>
         <source>Perhaps already registered:</source>
-        <translation type="unfinished" />
+        <translation>Forse è già registrata:</translation>
     </message>
     <message>
         <source>Alt+1…3 uses that person instead; Alt+0 registers a new person.</source>
-        <translation type="unfinished" />
+        <translation>Alt+1…3 sceglie quella persona; Alt+0 registra una persona nuova.</translation>
     </message>
     <message>
         <source>&amp;0  It's another person: register</source>
-        <translation type="unfinished" />
+        <translation>&amp;0  È un'altra persona, registra</translation>
     </message>
     <message>
         <source>Use {person} instead</source>
-        <translation type="unfinished" />
+        <translation>Usa {person}</translation>
     </message>
 </context>
 <context>
     <name>EditPersonDialog</name>
     <message>
         <source>Edit: {name}</source>
-        <translation type="unfinished" />
+        <translation>Modifica: {name}</translation>
     </message>
 </context>
 <context>
     <name>GuardianBox</name>
     <message>
         <source>Under 18: parent or guardian</source>
-        <translation type="unfinished" />
+        <translation>Minore: genitore o tutore</translation>
     </message>
     <message>
         <source>Required for a minor. The parent or guardian must already be registered: find them by name.</source>
-        <translation type="unfinished" />
+        <translation>Obbligatorio per un minore. Il genitore o tutore deve essere già registrato: cercalo per nome.</translation>
     </message>
     <message>
         <source>Parent or g&amp;uardian</source>
-        <translation type="unfinished" />
+        <translation>&amp;Genitore o tutore</translation>
     </message>
     <message>
         <source>Search the parent or guardian</source>
-        <translation type="unfinished" />
+        <translation>Cerca il genitore o tutore</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished" />
+        <translation>Cambia</translation>
     </message>
     <message>
         <source>Choose another parent or guardian</source>
-        <translation type="unfinished" />
+        <translation>Scegli un altro genitore o tutore</translation>
     </message>
     <message>
         <source>Parent or guardian: {person}</source>
-        <translation type="unfinished" />
+        <translation>Genitore o tutore: {person}</translation>
     </message>
 </context>
 <context>
     <name>InformativaDialog</name>
     <message>
         <source>Privacy notice</source>
-        <translation type="unfinished" />
+        <translation>Informativa privacy</translation>
     </message>
     <message>
         <source>Language of the notice</source>
-        <translation type="unfinished" />
+        <translation>Lingua dell'informativa</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -267,35 +267,35 @@
     </message>
     <message>
         <source>Version of the notice</source>
-        <translation type="unfinished" />
+        <translation>Versione dell'informativa</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished" />
+        <translation>S&amp;tampa…</translation>
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation type="unfinished" />
+        <translation>Salva come P&amp;DF…</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Chiudi (Esc)</translation>
     </message>
     <message>
         <source>The privacy notice in this language is missing.</source>
-        <translation type="unfinished" />
+        <translation>Manca l'informativa in questa lingua.</translation>
     </message>
     <message>
         <source>Version {version}</source>
-        <translation type="unfinished" />
+        <translation>Versione {version}</translation>
     </message>
     <message>
         <source>Save the notice as PDF</source>
-        <translation type="unfinished" />
+        <translation>Salva l'informativa in PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>File PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -367,75 +367,66 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     <name>MergeDialog</name>
     <message>
         <source>Merge two records</source>
-        <translation type="unfinished" />
+        <translation>Unisci due schede</translation>
     </message>
     <message>
         <source>If {name} was registered twice, find the other record: its visits, consents and household links move here. The merge can be undone from the person's page.</source>
-        <translation type="unfinished" />
+        <translation>Se {name} è stata registrata due volte, cerca l'altra scheda: le sue visite, i consensi e i legami familiari passeranno qui. L'unione si può annullare dalla scheda della persona.</translation>
     </message>
     <message>
         <source>&amp;Find the other record</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cerca l'altra scheda</translation>
     </message>
     <message>
         <source>Search the other record</source>
-        <translation type="unfinished" />
+        <translation>Cerca l'altra scheda</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Annulla (Esc)</translation>
     </message>
     <message>
         <source>&amp;Merge</source>
-        <translation type="unfinished" />
+        <translation>&amp;Unisci</translation>
     </message>
     <message>
         <source>{visits}, {consents} and {links} will move to {name}.</source>
-        <translation type="unfinished" />
+        <translation>{visits}, {consents} e {links} passeranno a {name}.</translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n visita</numerusform><numerusform>%n visite</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n consent(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n consenso</numerusform><numerusform>%n consensi</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n household link(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n legame familiare</numerusform><numerusform>%n legami familiari</numerusform></translation>
     </message>
     <message>
         <source>Other record: {other}</source>
-        <translation type="unfinished" />
+        <translation>Altra scheda: {other}</translation>
     </message>
     <message>
         <source>Press Merge (Ctrl+Enter) to confirm.</source>
-        <translation type="unfinished" />
+        <translation>Premi Unisci (Ctrl+Invio) per confermare.</translation>
     </message>
 </context>
 <context>
     <name>NewPersonDialog</name>
     <message>
         <source>New person</source>
-        <translation type="unfinished" />
+        <translation>Nuova persona</translation>
     </message>
     <message>
         <source>This person is a minor: choose their parent or guardian.</source>
-        <translation type="unfinished" />
+        <translation>Questa persona è minorenne: scegli il genitore o tutore.</translation>
     </message>
     <message>
         <source>Show the privacy notice and tick the consent to registration: without it the person cannot be registered.</source>
-        <translation type="unfinished" />
+        <translation>Mostra l'informativa e spunta il consenso alla registrazione: senza, la persona non si può registrare.</translation>
     </message>
 </context>
 <context>
@@ -449,275 +440,267 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     <name>PersonDialog</name>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished" />
+        <translation>Annulla (Esc)</translation>
     </message>
     <message>
         <source>Save (Ctrl+Enter)</source>
-        <translation type="unfinished" />
+        <translation>Salva (Ctrl+Invio)</translation>
+    </message>
+    <message>
+        <source>Some fields need attention: see the messages in red.</source>
+        <translation>Alcuni campi vanno sistemati: guarda i messaggi in rosso.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished" />
+        <translation>Chiudere senza salvare?</translation>
     </message>
     <message>
         <source>What you typed will be lost.</source>
-        <translation type="unfinished" />
+        <translation>Quello che hai scritto andrà perso.</translation>
     </message>
     <message>
         <source>Close without saving</source>
-        <translation type="unfinished" />
+        <translation>Chiudi senza salvare</translation>
     </message>
     <message>
         <source>Keep editing</source>
-        <translation type="unfinished" />
+        <translation>Continua a scrivere</translation>
     </message>
 </context>
 <context>
     <name>PersonForm</name>
     <message>
         <source>&amp;Family name</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cognome</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished" />
+        <translation>Cognome</translation>
     </message>
     <message>
         <source>&amp;Given name</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nome</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished" />
+        <translation>Nome</translation>
     </message>
     <message>
         <source>&amp;Birth date</source>
-        <translation type="unfinished" />
+        <translation>&amp;Data di nascita</translation>
     </message>
     <message>
         <source>not stated</source>
-        <translation type="unfinished" />
+        <translation>non indicato</translation>
     </message>
     <message>
         <source>&amp;Sex</source>
-        <translation type="unfinished" />
+        <translation>&amp;Sesso</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished" />
+        <translation>Sesso</translation>
     </message>
     <message>
         <source>Birth &amp;place</source>
-        <translation type="unfinished" />
+        <translation>&amp;Luogo di nascita</translation>
     </message>
     <message>
         <source>Birth place</source>
-        <translation type="unfinished" />
+        <translation>Luogo di nascita</translation>
     </message>
     <message>
         <source>Ci&amp;tizenship</source>
-        <translation type="unfinished" />
+        <translation>Ci&amp;ttadinanza</translation>
     </message>
     <message>
         <source>Citizenship</source>
-        <translation type="unfinished" />
+        <translation>Cittadinanza</translation>
     </message>
     <message>
         <source>C&amp;odice fiscale</source>
-        <translation type="unfinished" />
+        <translation>Codice &amp;fiscale</translation>
     </message>
     <message>
         <source>Codice fiscale</source>
-        <translation type="unfinished" />
+        <translation>Codice fiscale</translation>
     </message>
     <message>
         <source>&amp;No codice fiscale because</source>
-        <translation type="unfinished" />
+        <translation>Senza codice fiscale &amp;perché</translation>
     </message>
     <message>
         <source>Why there is no codice fiscale</source>
-        <translation type="unfinished" />
+        <translation>Perché manca il codice fiscale</translation>
     </message>
     <message>
         <source>P&amp;hone</source>
-        <translation type="unfinished" />
+        <translation>Tel&amp;efono</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Telefono</translation>
     </message>
     <message>
         <source>&amp;Residence: comune</source>
-        <translation type="unfinished" />
+        <translation>&amp;Residenza: comune</translation>
     </message>
     <message>
         <source>Comune of residence</source>
-        <translation type="unfinished" />
+        <translation>Comune di residenza</translation>
     </message>
     <message>
         <source>Residence addr&amp;ess</source>
-        <translation type="unfinished" />
+        <translation>&amp;Indirizzo di residenza</translation>
     </message>
     <message>
         <source>Residence address</source>
-        <translation type="unfinished" />
+        <translation>Indirizzo di residenza</translation>
     </message>
     <message>
         <source>No fi&amp;xed abode</source>
-        <translation type="unfinished" />
+        <translation>Senza fissa di&amp;mora</translation>
     </message>
     <message>
-        <source>No fixed abode (senza fissa dimora)</source>
-        <translation type="unfinished" />
+        <source>No fixed abode</source>
+        <translation>Senza fissa dimora</translation>
     </message>
     <message>
         <source>&amp;Domicile: comune</source>
-        <translation type="unfinished" />
+        <translation>Domicilio: com&amp;une</translation>
     </message>
     <message>
         <source>Comune of domicile</source>
-        <translation type="unfinished" />
+        <translation>Comune di domicilio</translation>
     </message>
     <message>
         <source>Domic&amp;ile address</source>
-        <translation type="unfinished" />
+        <translation>Indiri&amp;zzo di domicilio</translation>
     </message>
     <message>
         <source>Domicile address</source>
-        <translation type="unfinished" />
+        <translation>Indirizzo di domicilio</translation>
     </message>
     <message>
         <source>Where the person is staying now, if elsewhere.</source>
-        <translation type="unfinished" />
+        <translation>Dove sta ora la persona, se è altrove.</translation>
     </message>
     <message>
         <source>The person</source>
-        <translation type="unfinished" />
+        <translation>La persona</translation>
     </message>
     <message>
         <source>Where they live</source>
-        <translation type="unfinished" />
+        <translation>Dove vive</translation>
     </message>
 </context>
 <context>
     <name>PersonPage</name>
     <message>
         <source>Record a &amp;visit</source>
-        <translation type="unfinished" />
+        <translation>Registra &amp;visita</translation>
     </message>
     <message>
         <source>&amp;Edit (Ctrl+E)</source>
-        <translation type="unfinished" />
+        <translation>&amp;Modifica (Ctrl+E)</translation>
     </message>
     <message>
         <source>Mer&amp;ge with another record…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Unisci con un'altra scheda…</translation>
     </message>
     <message>
         <source>&amp;Open the kept record</source>
-        <translation type="unfinished" />
+        <translation>&amp;Apri la scheda tenuta</translation>
     </message>
     <message>
         <source>Merged record to separate again</source>
-        <translation type="unfinished" />
+        <translation>Scheda unita da separare di nuovo</translation>
     </message>
     <message>
         <source>&amp;Undo merge</source>
-        <translation type="unfinished" />
+        <translation>Annulla l'unio&amp;ne</translation>
     </message>
     <message>
         <source>This record was merged into {name}.</source>
-        <translation type="unfinished" />
+        <translation>Questa scheda è stata unita a {name}.</translation>
     </message>
     <message numerus="yes">
         <source>Also shows %n merged record(s). A mistake? Separate them again:</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Mostra anche %n scheda unita. Un errore? Separala di nuovo:</numerusform><numerusform>Mostra anche %n schede unite. Un errore? Separale di nuovo:</numerusform></translation>
     </message>
     <message>
         <source>Changes saved: {name}.</source>
-        <translation type="unfinished" />
+        <translation>Modifiche salvate: {name}.</translation>
     </message>
     <message>
         <source>Records merged. "Undo merge" on this page separates them.</source>
-        <translation type="unfinished" />
+        <translation>Schede unite. "Annulla l'unione" in questa pagina le separa.</translation>
     </message>
     <message>
         <source>Records separated again: {name}.</source>
-        <translation type="unfinished" />
+        <translation>Schede separate di nuovo: {name}.</translation>
     </message>
     <message>
         <source>Withdraw consent</source>
-        <translation type="unfinished" />
+        <translation>Ritira il consenso</translation>
     </message>
     <message>
         <source>Withdraw the consent "{purpose}"? This is recorded and cannot be undone: a new consent would be needed.</source>
-        <translation type="unfinished" />
+        <translation>Ritirare il consenso "{purpose}"? Resta registrato e non si può annullare: servirebbe un nuovo consenso.</translation>
     </message>
     <message>
         <source>Consent withdrawn: {purpose}.</source>
-        <translation type="unfinished" />
+        <translation>Consenso ritirato: {purpose}.</translation>
     </message>
 </context>
 <context>
     <name>PersonPicker</name>
     <message>
         <source>A few letters of the name…</source>
-        <translation type="unfinished" />
+        <translation>Qualche lettera del nome…</translation>
     </message>
     <message>
         <source>People found</source>
-        <translation type="unfinished" />
+        <translation>Persone trovate</translation>
     </message>
     <message>
         <source>↑↓ to choose, Enter to pick.</source>
-        <translation type="unfinished" />
+        <translation>↑↓ per scegliere, Invio per confermare.</translation>
     </message>
     <message>
         <source>Nobody found with these letters.</source>
-        <translation type="unfinished" />
+        <translation>Nessuno trovato con queste lettere.</translation>
     </message>
 </context>
 <context>
     <name>PersonTables</name>
     <message>
         <source>Visits</source>
-        <translation type="unfinished" />
+        <translation>Visite</translation>
     </message>
     <message>
         <source>Household</source>
-        <translation type="unfinished" />
+        <translation>Famiglia</translation>
     </message>
     <message>
         <source>Consents</source>
-        <translation type="unfinished" />
+        <translation>Consensi</translation>
     </message>
     <message>
         <source>&amp;Withdraw the selected consent</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ritira il consenso selezionato</translation>
     </message>
     <message numerus="yes">
         <source>Vi&amp;sits (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Vi&amp;site (%n)</numerusform><numerusform>Vi&amp;site (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>&amp;Household (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>&amp;Famiglia (%n)</numerusform><numerusform>&amp;Famiglia (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>&amp;Consents (%n)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>&amp;Consensi (%n)</numerusform><numerusform>&amp;Consensi (%n)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1176,7 +1159,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>Write the year with four digits, e.g. 1980.</source>
-        <translation type="unfinished" />
+        <translation>Scrivi l'anno con quattro cifre, ad es. 1980.</translation>
     </message>
 </context>
 <context>
@@ -1198,83 +1181,83 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     <name>person</name>
     <message>
         <source>Registration</source>
-        <translation type="unfinished" />
+        <translation>Registrazione</translation>
     </message>
     <message>
         <source>Findable at the other opcafè</source>
-        <translation type="unfinished" />
+        <translation>Ritrovabile negli altri opcafè</translation>
     </message>
     <message>
         <source>Contact by phone</source>
-        <translation type="unfinished" />
+        <translation>Contatto telefonico</translation>
     </message>
     <message>
         <source>Sharing with partner services</source>
-        <translation type="unfinished" />
+        <translation>Condivisione con i servizi</translation>
     </message>
     <message>
         <source>Parent or guardian</source>
-        <translation type="unfinished" />
+        <translation>Genitore o tutore</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished" />
+        <translation>Genitore</translation>
     </message>
     <message>
         <source>Son or daughter</source>
-        <translation type="unfinished" />
+        <translation>Figlio o figlia</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished" />
+        <translation>Partner</translation>
     </message>
     <message>
         <source>Brother or sister</source>
-        <translation type="unfinished" />
+        <translation>Fratello o sorella</translation>
     </message>
     <message>
         <source>Relative</source>
-        <translation type="unfinished" />
+        <translation>Parente</translation>
     </message>
     <message>
         <source>Other link</source>
-        <translation type="unfinished" />
+        <translation>Altro legame</translation>
     </message>
     <message>
         <source>In their care (minor)</source>
-        <translation type="unfinished" />
+        <translation>Minore a suo carico</translation>
     </message>
     <message>
         <source>F (female)</source>
-        <translation type="unfinished" />
+        <translation>F (femmina)</translation>
     </message>
     <message>
         <source>M (male)</source>
-        <translation type="unfinished" />
+        <translation>M (maschio)</translation>
     </message>
     <message>
         <source>X (other)</source>
-        <translation type="unfinished" />
+        <translation>X (altro)</translation>
     </message>
     <message>
         <source>born abroad</source>
-        <translation type="unfinished" />
+        <translation>nato/a all'estero</translation>
     </message>
     <message>
         <source>does not know it</source>
-        <translation type="unfinished" />
+        <translation>non lo conosce</translation>
     </message>
     <message>
         <source>prefers not to give it</source>
-        <translation type="unfinished" />
+        <translation>rifiuta di darlo</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>Quando</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished" />
+        <translation>Dove</translation>
     </message>
     <message>
         <source>Topics</source>
@@ -1286,23 +1269,27 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished" />
+        <translation>Finalità</translation>
     </message>
     <message>
         <source>Given on</source>
-        <translation type="unfinished" />
+        <translation>Dato il</translation>
     </message>
     <message>
         <source>Notice version</source>
-        <translation type="unfinished" />
+        <translation>Versione informativa</translation>
     </message>
     <message>
         <source>Given by</source>
-        <translation type="unfinished" />
+        <translation>Dato da</translation>
     </message>
     <message>
         <source>Withdrawn on</source>
-        <translation type="unfinished" />
+        <translation>Ritirato il</translation>
+    </message>
+    <message>
+        <source>the person</source>
+        <translation>la persona stessa</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1310,7 +1297,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>Relation</source>
-        <translation type="unfinished" />
+        <translation>Legame</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""People: the new-person form, the privacy notice, the person page and merging."""

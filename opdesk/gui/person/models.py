@@ -1,0 +1,157 @@
+"""Qt models of the person page: visits, consents, household links."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from opdesk.core.clock import ROME
+from opdesk.core.services.views import ConsentView, HouseholdMember, VisitView
+from opdesk.gui.format import topic_label
+from opdesk.gui.person.labels import CONTEXT, purpose_label, relation_label
+
+Index = QModelIndex | QPersistentModelIndex
+RowRole = Qt.ItemDataRole.UserRole + 1
+T = TypeVar("T")
+
+
+def when(moment: datetime | None, *, with_time: bool = False) -> str:
+    if moment is None:
+        return ""
+    return moment.astimezone(ROME).strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """A read-only table of frozen rows; subclasses name the columns and fill the cells."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[T] = []
+
+    def set_items(self, items: Sequence[T]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int) -> T | None:
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def cell(self, item: T, column: int) -> str:
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
+            return QCoreApplication.translate(CONTEXT, self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return self.cell(item, index.column())
+        if role == RowRole:
+            return item
+        return None
+
+
+class VisitsModel(RowsModel[VisitView]):
+    HEADERS = (
+        str(QT_TRANSLATE_NOOP("person", "When")),
+        str(QT_TRANSLATE_NOOP("person", "Where")),
+        str(QT_TRANSLATE_NOOP("person", "Topics")),
+        str(QT_TRANSLATE_NOOP("person", "Note")),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.site_names: dict[str, str] = {}
+
+    def set_visits(self, visits: Sequence[VisitView], site_names: dict[str, str]) -> None:
+        self.site_names = dict(site_names)
+        self.set_items(visits)
+
+    def cell(self, item: VisitView, column: int) -> str:
+        if column == 0:
+            return when(item.visited_at, with_time=True)
+        if column == 1:
+            return self.site_names.get(item.site_id, "—")
+        if column == 2:
+            return ", ".join(topic_label(t) for t in item.topics)
+        if column == 3:
+            return " ".join((item.note or "").split())
+        return ""
+
+
+class ConsentsModel(RowsModel[ConsentView]):
+    HEADERS = (
+        str(QT_TRANSLATE_NOOP("person", "Purpose")),
+        str(QT_TRANSLATE_NOOP("person", "Given on")),
+        str(QT_TRANSLATE_NOOP("person", "Notice version")),
+        str(QT_TRANSLATE_NOOP("person", "Given by")),
+        str(QT_TRANSLATE_NOOP("person", "Withdrawn on")),
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.names: dict[str, str] = {}
+
+    def set_consents(self, consents: Sequence[ConsentView], names: dict[str, str]) -> None:
+        """``names``: who may have given a consent for the person (their household)."""
+        self.names = dict(names)
+        self.set_items(consents)
+
+    def cell(self, item: ConsentView, column: int) -> str:
+        if column == 0:
+            return purpose_label(item.purpose)
+        if column == 1:
+            return when(item.given_at)
+        if column == 2:
+            return item.notice_version
+        if column == 3:
+            if item.given_by_id is None:
+                return QCoreApplication.translate("person", "the person")
+            return self.names.get(item.given_by_id, "?")
+        if column == 4:
+            return when(item.withdrawn_at)
+        return ""
+
+
+class HouseholdModel(RowsModel[HouseholdMember]):
+    HEADERS = (
+        str(QT_TRANSLATE_NOOP("person", "Name")),
+        str(QT_TRANSLATE_NOOP("person", "Relation")),
+    )
+
+    def cell(self, item: HouseholdMember, column: int) -> str:
+        if column == 0:
+            return item.name
+        if column == 1:
+            return relation_label(item.relation, item.direction)
+        return ""
