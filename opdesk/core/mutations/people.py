@@ -15,6 +15,7 @@ from opdesk.core.errors import (
     ValidationFailed,
 )
 from opdesk.core.mutations.base import ApplyContext, Mutation, register, rome_date
+from opdesk.core.mutations.consent import Purpose, RecordConsent
 from opdesk.core.rules.person import EDITABLE_FIELDS, PersonFields, is_minor, normalize_person
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import HouseholdLink, Person, Site
@@ -22,6 +23,13 @@ from opdesk.storage.rows import to_json_value
 
 CONTEXT = "errors"
 GUARDIAN = "guardian"
+
+
+class InitialConsent(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    consent_id: str
+    purpose: Purpose
 
 
 class GuardianLink(BaseModel):
@@ -60,6 +68,10 @@ class RegisterPerson(Mutation):
     site_id: str | None
     fields: PersonFields
     guardian: GuardianLink | None = None
+    # Consents given at registration, after the notice of ``notice_version`` was shown:
+    # part of the same change, so a person is never saved without them.
+    consents: tuple[InitialConsent, ...] = ()
+    notice_version: str | None = None
 
     def apply(self, ctx: ApplyContext) -> None:
         ctx.require_new(Person, self.person_id)
@@ -102,6 +114,15 @@ class RegisterPerson(Mutation):
                     created_at=self.registered_at,
                 )
             )
+        for consent in self.consents:
+            RecordConsent(
+                consent_id=consent.consent_id,
+                person_id=self.person_id,
+                purpose=consent.purpose,
+                given_at=self.registered_at,
+                notice_version=self.notice_version or "",
+                given_by_id=guardian.id if guardian is not None else None,
+            ).apply(ctx)
 
 
 @register
@@ -130,8 +151,11 @@ class UpdatePerson(Mutation):
         ]
         if stale:
             raise EditConflict(sorted(stale))
+        values = {**current, **self.changes}
+        if self.changes.get("birth_date") is not None and "birth_year" not in self.changes:
+            values["birth_year"] = None  # the stored year came from the old date
         try:
-            merged = PersonFields.model_validate({**current, **self.changes})
+            merged = PersonFields.model_validate(values)
         except ValueError as exc:
             raise InvalidMutation(self.name, str(exc).splitlines()[0]) from None
         fields, national = normalize_person(merged, on=rome_date(self.edited_at))

@@ -8,10 +8,11 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from opdesk.core.errors import FieldError, NotFound, ValidationFailed
+from opdesk.core.errors import NotFound
 from opdesk.core.mutations.consent import Purpose, RecordConsent, WithdrawConsent
 from opdesk.core.mutations.people import (
     GuardianLink,
+    InitialConsent,
     LinkHousehold,
     MergePeople,
     RegisterPerson,
@@ -71,37 +72,26 @@ class PeopleService:
         consents: Sequence[Purpose] = (),
         notice_version: str | None = None,
     ) -> str:
-        """Register a person (and the consents they give now); returns the new id."""
+        """Register a person and the consents they give now, as one change; returns the
+        new id. Nothing is saved if any part is refused."""
         desk = self.desk
-        if consents and not (notice_version or "").strip():
-            # Checked before registering: the consents are their own mutations, and a
-            # refusal after the registration would leave the person saved half-done.
-            raise ValidationFailed(
-                [
-                    FieldError(
-                        "notice_version",
-                        QT_TRANSLATE_NOOP("errors", "Say which privacy notice was shown."),
-                    )
-                ]
-            )
         person_id = desk.ids()
-        now = desk.clock()
         guardian = (
             GuardianLink(link_id=desk.ids(), guardian_id=guardian_id) if guardian_id else None
         )
         desk.run(
             RegisterPerson(
                 person_id=person_id,
-                registered_at=now,
+                registered_at=desk.clock(),
                 site_id=desk.site_id,
                 fields=fields,
                 guardian=guardian,
+                consents=tuple(
+                    InitialConsent(consent_id=desk.ids(), purpose=purpose) for purpose in consents
+                ),
+                notice_version=notice_version,
             )
         )
-        for purpose in consents:
-            self.record_consent(
-                person_id, purpose, notice_version=notice_version or "", given_by_id=guardian_id
-            )
         return person_id
 
     def update_person(self, person_id: str, changes: dict[str, Any]) -> None:
