@@ -46,7 +46,7 @@ class DeskApplication:
         self.translators: list[QTranslator] = []
         self.apply(self.settings)
         self.worker = DbWorker(app)
-        self.window = MainWindow(self.worker)
+        self.window = MainWindow(self.worker, templates_dir=paths.config_dir / "informativa")
         self.window.settings_requested.connect(self.edit_settings)
         self.window.demo_requested.connect(self.open_demo)
         self.desks: list[Desk] = []

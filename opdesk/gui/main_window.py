@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +26,9 @@ from opdesk.gui.worker import DbWorker
 
 if TYPE_CHECKING:
     from opdesk.core.services.desk import Desk
+    from opdesk.core.services.views import PersonSummary
     from opdesk.gui.checkin.screen import CheckInScreen
+    from opdesk.gui.people_screen import PeopleScreen
 
 log = logging.getLogger(__name__)
 
@@ -43,14 +46,22 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     demo_requested = Signal()
 
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        worker: DbWorker,
+        parent: QWidget | None = None,
+        *,
+        templates_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.templates_dir = templates_dir  # the agency's own informativa, if any
+        self.people: PeopleScreen | None = None
         self._painted = False
         self.desk: Desk | None = None
         self.checkin: CheckInScreen | None = None
         self.resize(1366, 768)
-        self.nav = QListWidget(self)
+        self.nav = QTabBar(self)
         self.nav.setObjectName("sections")
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.hide()
@@ -60,14 +71,14 @@ class MainWindow(QMainWindow):
         self.loading.setWordWrap(True)
         self.stack.addWidget(self.loading)
         central = QWidget(self)
-        layout = QHBoxLayout(central)
+        layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status = DeskStatusBar(self)
         self.setStatusBar(self.status)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentChanged.connect(self.stack.setCurrentIndex)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -99,11 +110,11 @@ class MainWindow(QMainWindow):
 
     def add_section(self, title: str, widget: QWidget, shortcut: str) -> None:
         self.stack.addWidget(widget)
-        self.nav.addItem(f"{title}  ({shortcut})")
+        self.nav.addTab(f"{title}  ({shortcut})")
         action = QAction(self)
         action.setShortcut(QKeySequence(shortcut))
         row = self.nav.count() - 1
-        action.triggered.connect(lambda: self.nav.setCurrentRow(row))
+        action.triggered.connect(lambda: self.nav.setCurrentIndex(row))
         self.addAction(action)
 
     def attach(self, desk: Desk) -> None:
@@ -145,22 +156,50 @@ class MainWindow(QMainWindow):
         if desk is None:
             return
         from opdesk.gui.checkin.screen import CheckInScreen
+        from opdesk.gui.people_screen import PeopleScreen, new_person_dialog
 
         for index in reversed(range(self.stack.count())):
             old = self.stack.widget(index)
             if old is not None and old is not self.loading:
                 self.stack.removeWidget(old)
                 old.deleteLater()
-        self.nav.clear()
+        while self.nav.count():
+            self.nav.removeTab(0)
         self.stack.removeWidget(self.loading)
         self.checkin = CheckInScreen(desk, self.worker, self)
         self.checkin.data_changed.connect(self.refresh_status)
+        self.people = PeopleScreen(desk, self.worker, self.templates_dir, self)
+        self.people.data_changed.connect(self.refresh_status)
+        self.people.check_in_requested.connect(self.check_in)
+        checkin = self.checkin
+
+        def register(text: str) -> None:
+            dialog = new_person_dialog(desk, self.worker, self, text, self.templates_dir)
+            dialog.person_ready.connect(self.check_in)
+            dialog.person_ready.connect(lambda _person: self.refresh_status())
+
+        checkin.new_person_requested.connect(register)
+        checkin.person_page_requested.connect(self.open_person_page)
         self.add_section(self.tr("Welcome desk"), self.checkin, "Ctrl+1")
+        self.add_section(self.tr("People"), self.people, "Ctrl+2")
         self.nav.setVisible(self.nav.count() > 1)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentIndex(0)
         self.checkin.search.focus_search()
         self.refresh_status()
         self.screens_ready.emit()
+
+    def open_person_page(self, person: PersonSummary) -> None:
+        if self.people is None:
+            return
+        self.nav.setCurrentIndex(1)
+        self.people.open_person(person.id)
+
+    def check_in(self, person: PersonSummary) -> None:
+        """Go to the welcome desk with the visit panel open for ``person``."""
+        if self.checkin is None:
+            return
+        self.nav.setCurrentIndex(0)
+        self.checkin.start_visit(person)
 
     def refresh_status(self) -> None:
         desk = self.desk

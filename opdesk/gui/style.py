@@ -28,6 +28,7 @@ QPushButton#primaryButton { background: #1d6b3a; color: white; font-weight: bold
 QPushButton#primaryButton:disabled { background: #9ab5a4; }
 *:focus { outline: 2px solid #e69f00; }
 QLabel[role="fieldError"] { color: #a4000f; }
+QCheckBox::indicator { width: 1em; height: 1em; }
 QLabel#feedback {
     background: #e3f1e6; color: #0f3d1f; border: 1px solid #1d6b3a;
     border-radius: 4px; padding: 6px; font-weight: bold;

@@ -337,6 +337,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>opdesk cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -435,6 +439,13 @@ Ctrl+, : settings · F1: this help.</source>
     <name>Op</name>
     <message>
         <source>opdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeopleScreen</name>
+    <message>
+        <source>← Back to the search (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -809,7 +820,11 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>↑↓ to choose, Enter to check in.</source>
+        <source>↑↓ to choose, Enter to open the person&apos;s page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to check in. F3: the person&apos;s page.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

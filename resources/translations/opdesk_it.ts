@@ -337,6 +337,10 @@
         <translation>Accoglienza</translation>
     </message>
     <message>
+        <source>People</source>
+        <translation>Persone</translation>
+    </message>
+    <message>
         <source>opdesk cannot start</source>
         <translation>opdesk non può partire</translation>
     </message>
@@ -395,15 +399,24 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s)</source>
-        <translation><numerusform>%n visita</numerusform><numerusform>%n visite</numerusform></translation>
+        <translation>
+            <numerusform>%n visita</numerusform>
+            <numerusform>%n visite</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n consent(s)</source>
-        <translation><numerusform>%n consenso</numerusform><numerusform>%n consensi</numerusform></translation>
+        <translation>
+            <numerusform>%n consenso</numerusform>
+            <numerusform>%n consensi</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n household link(s)</source>
-        <translation><numerusform>%n legame familiare</numerusform><numerusform>%n legami familiari</numerusform></translation>
+        <translation>
+            <numerusform>%n legame familiare</numerusform>
+            <numerusform>%n legami familiari</numerusform>
+        </translation>
     </message>
     <message>
         <source>Other record: {other}</source>
@@ -434,6 +447,13 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     <message>
         <source>opdesk</source>
         <translation>opdesk</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleScreen</name>
+    <message>
+        <source>← Back to the search (Esc)</source>
+        <translation>← Torna alla ricerca (Esc)</translation>
     </message>
 </context>
 <context>
@@ -626,7 +646,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message numerus="yes">
         <source>Also shows %n merged record(s). A mistake? Separate them again:</source>
-        <translation><numerusform>Mostra anche %n scheda unita. Un errore? Separala di nuovo:</numerusform><numerusform>Mostra anche %n schede unite. Un errore? Separale di nuovo:</numerusform></translation>
+        <translation>
+            <numerusform>Mostra anche %n scheda unita. Un errore? Separala di nuovo:</numerusform>
+            <numerusform>Mostra anche %n schede unite. Un errore? Separale di nuovo:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Changes saved: {name}.</source>
@@ -692,15 +715,24 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message numerus="yes">
         <source>Vi&amp;sits (%n)</source>
-        <translation><numerusform>Vi&amp;site (%n)</numerusform><numerusform>Vi&amp;site (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Vi&amp;site (%n)</numerusform>
+            <numerusform>Vi&amp;site (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Household (%n)</source>
-        <translation><numerusform>&amp;Famiglia (%n)</numerusform><numerusform>&amp;Famiglia (%n)</numerusform></translation>
+        <translation>
+            <numerusform>&amp;Famiglia (%n)</numerusform>
+            <numerusform>&amp;Famiglia (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>&amp;Consents (%n)</source>
-        <translation><numerusform>&amp;Consensi (%n)</numerusform><numerusform>&amp;Consensi (%n)</numerusform></translation>
+        <translation>
+            <numerusform>&amp;Consensi (%n)</numerusform>
+            <numerusform>&amp;Consensi (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -795,8 +827,12 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Nessun risultato. Premi Invio per registrare una nuova persona.</translation>
     </message>
     <message>
-        <source>↑↓ to choose, Enter to check in.</source>
-        <translation>↑↓ per scegliere, Invio per registrare la visita.</translation>
+        <source>↑↓ to choose, Enter to open the person's page.</source>
+        <translation>↑↓ per scegliere, Invio per aprire la scheda della persona.</translation>
+    </message>
+    <message>
+        <source>↑↓ to choose, Enter to check in. F3: the person's page.</source>
+        <translation>↑↓ per scegliere, Invio per registrare la visita. F3: scheda della persona.</translation>
     </message>
 </context>
 <context>

@@ -36,11 +36,13 @@ class CheckInScreen(QWidget):
     message(str): what just happened, shown above the search for a few seconds.
     data_changed(): visits changed (pending count, other screens).
     new_person_requested(str): open the registration form with this text.
+    person_page_requested(object): open the page of this PersonSummary (F3).
     """
 
     message = Signal(str)
     data_changed = Signal()
     new_person_requested = Signal(str)
+    person_page_requested = Signal(object)
 
     def __init__(self, desk: Desk, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,8 @@ class CheckInScreen(QWidget):
         self._shortcut("F6", self.queue.served.click)
         self._shortcut("F8", self.queue.left.click)
         self._shortcut("F2", lambda: self.start_visit(None))
+        self._shortcut("F3", self._open_page)
+        self._shortcut("Ctrl+N", lambda: self.new_person_requested.emit(self.search.field.text()))
         self._shortcut("Ctrl+Z", self.today.undo_selected)
         self._shortcut("Ctrl+F", lambda: self.back_to_search(clear=False))
         self.refresh_today()
@@ -97,6 +101,14 @@ class CheckInScreen(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
         if self.left.currentWidget() is self.search:
             self.search.focus_search()
+
+    def _open_page(self) -> None:
+        if self.left.currentWidget() is self.visit:
+            person = self.visit.person
+        else:
+            person = self.search.current_person()
+        if person is not None:
+            self.person_page_requested.emit(person)
 
     def _show_feedback(self, text: str) -> None:
         self.feedback.setText(text)

@@ -23,8 +23,9 @@ class SearchPanel(QWidget):
     person_chosen = Signal(object)
     nobody_found = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, opens_page: bool = False) -> None:
         super().__init__(parent)
+        self.opens_page = opens_page  # Enter opens the person's page, not a visit
         self.field = QLineEdit(self)
         self.field.setObjectName("searchField")
         self.field.setPlaceholderText(self.tr("Name, codice fiscale or phone…"))
@@ -93,8 +94,13 @@ class SearchPanel(QWidget):
             )
         elif self.model.rowCount() == 0 and self._searched == self.field.text():
             self.hint.setText(self.tr("Nobody found. Press Enter to register a new person."))
+        elif self.opens_page:
+            self.hint.setText(self.tr("↑↓ to choose, Enter to open the person's page."))
         else:
-            self.hint.setText(self.tr("↑↓ to choose, Enter to check in."))
+            self.hint.setText(self.tr("↑↓ to choose, Enter to check in. F3: the person's page."))
+
+    def current_person(self) -> PersonSummary | None:
+        return self.model.person(max(self.results.currentIndex().row(), 0))
 
     def _choose(self, row: int) -> None:
         person: PersonSummary | None = self.model.person(row)
