@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -44,7 +45,9 @@ def backup_sqlite(
 
 
 def list_backups(backup_dir: Path, stem: str) -> list[Path]:
-    return sorted(backup_dir.glob(f"{stem}-*.sqlite3"))
+    """This database's backups, oldest first (not those of "desk-2" for "desk")."""
+    mine = re.compile(re.escape(stem) + r"-\d{8}T\d{12}Z-.*\.sqlite3")
+    return sorted(p for p in backup_dir.glob(f"{stem}-*.sqlite3") if mine.fullmatch(p.name))
 
 
 def prune_backups(backup_dir: Path, stem: str, keep: int) -> None:

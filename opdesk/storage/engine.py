@@ -65,17 +65,20 @@ def sqlite_url(path: Path | str) -> str:
 def create_database_engine(
     url: str | Path, *, key: str | None = None, echo: bool = False
 ) -> Engine:
-    """An engine for a SQLite path/URL or a PostgreSQL URL; ``key`` encrypts SQLite."""
+    """An engine for a SQLite path/URL or a PostgreSQL URL; ``key`` encrypts SQLite.
+
+    Statement parameters (names, codici fiscali, notes) are kept out of error messages,
+    which end up in the log file with their tracebacks."""
     url = str(url)
     if "://" not in url:
         url = sqlite_url(url)
     if url.startswith("sqlite"):
-        engine = create_engine(url, module=sqlite_module(), echo=echo)
+        engine = create_engine(url, module=sqlite_module(), echo=echo, hide_parameters=True)
         _configure_sqlite(engine, key)
         return engine
     if key is not None:
         raise ValueError("an encryption key applies only to SQLite databases")
-    return create_engine(url, echo=echo, pool_pre_ping=True)
+    return create_engine(url, echo=echo, pool_pre_ping=True, hide_parameters=True)
 
 
 def is_sqlite(engine: Engine) -> bool:

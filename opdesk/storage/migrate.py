@@ -68,6 +68,9 @@ def check_database(engine: Engine, where: Path | str, *, integrity: bool = True)
                 if result != "ok":
                     raise DatabaseCorrupt(where, str(result))
             revision = stored_revision(conn)
+            if revision is None and is_sqlite(engine) and inspect(conn).get_table_names():
+                # Another program's SQLite file: never write our tables into it.
+                raise NotADatabase(where, "it holds tables of another program")
     except DatabaseError as exc:
         message = str(exc.orig).lower()
         if "not a database" in message or "file is encrypted" in message:

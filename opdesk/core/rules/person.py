@@ -135,7 +135,7 @@ def normalize_person(fields: PersonFields, *, on: date) -> tuple[PersonFields, s
 
     homeless = fields.homeless
     residence = canonical_comune(fields.residence_comune)
-    if homeless and fields.residence_address:
+    if homeless and _text(fields.residence_address):
         errors.append(
             FieldError(
                 "residence_address",
