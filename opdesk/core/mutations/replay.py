@@ -111,11 +111,14 @@ def rewind_and_replay(
         report.server_rows = write_server_rows(session, server_rows, refresh)
         report.rejected = dict(rejected or {})
         done = session.scalars(
-            select(PendingMutation).where(PendingMutation.seq <= acknowledged_through)
+            select(PendingMutation).where(
+                (PendingMutation.seq <= acknowledged_through)
+                | PendingMutation.seq.in_(list(report.rejected))
+            )
         ).all()
         for row in done:
             session.delete(row)
-        report.acknowledged = len(done) - len(report.rejected)
+        report.acknowledged = sum(1 for row in done if row.seq not in report.rejected)
         session.flush()
         session.expire_all()
         refresh.apply(session.connection())

@@ -98,6 +98,8 @@ class PeopleService:
         """Change some fields; only those whose value really changes are sent."""
         with self.desk.db.read() as session:
             person = session.get(Person, person_id)
+            while person is not None and person.merged_into_id is not None:
+                person = session.get(Person, person.merged_into_id)  # the edit goes there
             if person is None:
                 raise NotFound(QT_TRANSLATE_NOOP("errors", "person"), person_id)
             current = {k: to_json_value(v) for k, v in current_fields(person).items()}
