@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from opdesk.core.services.desk import Desk
 from opdesk.gui.i18n import install_translators, remove_translators
 from opdesk.gui.main_window import MainWindow
+from opdesk.gui.offscreen import use_counter_screen
 from opdesk.gui.settings import DeskSettings, SettingsDialog
 from opdesk.gui.style import apply_style
 from opdesk.gui.worker import DbWorker
@@ -50,6 +50,18 @@ def screens(window: MainWindow, desk: Desk) -> Iterator[tuple[str, QWidget]]:
     yield "checkin-visit", window
     QTest.keyClick(screen.visit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     yield "checkin-queue", window
+    people = window.people
+    assert people is not None
+    QTest.keyClicks(screen.search.field, surname.lower())
+    settle_later = QTest.qWait
+    settle_later(300)
+    QTest.keyClick(screen.search.field, Qt.Key.Key_F3)
+    settle_later(300)
+    yield "person-page", window
+    dialog = people.new_person("Okafor Chidi")
+    yield "new-person", dialog
+    dialog.mark_clean()
+    dialog.close()
     settings = SettingsDialog(DeskSettings(), window)
     settings.show()
     yield "settings", settings
@@ -57,7 +69,7 @@ def screens(window: MainWindow, desk: Desk) -> Iterator[tuple[str, QWidget]]:
 
 
 def render(desk: Desk, out_dir: Path, *, scales: tuple[int, ...] = (100, 150)) -> list[Path]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    use_counter_screen()
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +13,12 @@ from opdesk.core.rules.person import PersonFields
 from opdesk.core.rules.sites import site_id_for
 from opdesk.core.services.desk import Desk
 from opdesk.gui.main_window import MainWindow
+from opdesk.gui.offscreen import use_counter_screen
 from opdesk.gui.worker import DbWorker
 from opdesk.paths import resolve_paths
+
+# Offscreen on a 1366x768 screen like the desks', before any QApplication exists.
+use_counter_screen()
 
 PEOPLE = [
     PersonFields(given_name="Mario", family_name="Rossi", birth_date="1980-03-04"),
