@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, delete, func, select, tuple_
+from sqlalchemy import Connection, Table, and_, bindparam, delete, func, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 
 from opdesk.storage.models import (
@@ -24,6 +24,7 @@ from opdesk.storage.models import (
     table_of,
 )
 from opdesk.storage.text import deletion_variants, fold, name_tokens
+from opdesk.storage.types import UTCDateTime
 
 CHUNK = 500
 
@@ -77,9 +78,36 @@ def index_people(conn: Connection, rows: Sequence[Any]) -> None:
         conn.execute(table_of(PersonSearch).insert(), texts)
 
 
+_LATEST = select(func.max(Visit.visited_at)).where(
+    Visit.person_id == bindparam("person"),
+    Visit.site_id == bindparam("site"),
+    Visit.deleted.is_(False),
+)
+_FORGET = delete(PersonSiteSeen).where(
+    PersonSiteSeen.person_id == bindparam("person"), PersonSiteSeen.site_id == bindparam("site")
+)
+_AT = bindparam("at", type_=UTCDateTime())
+_UPSERT = {
+    name: dialect.insert(table_of(PersonSiteSeen))
+    .values(person_id=bindparam("person"), site_id=bindparam("site"), last_seen_at=_AT)
+    .on_conflict_do_update(index_elements=["person_id", "site_id"], set_={"last_seen_at": _AT})
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+}
+FEW = 20
+
+
 def refresh_seen(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
     """Recompute when each (person, site) pair was last seen from its visits."""
     keys = sorted(set(pairs))
+    if len(keys) <= FEW:  # a check-in: two precompiled statements per pair
+        for person_id, site_id in keys:
+            key = {"person": person_id, "site": site_id}
+            when = conn.execute(_LATEST, key).scalar()
+            if when is None:
+                conn.execute(_FORGET, key)
+            else:
+                conn.execute(_UPSERT[conn.dialect.name], {**key, "at": when})
+        return
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start : start + CHUNK]
         conn.execute(
@@ -102,17 +130,40 @@ def refresh_seen(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
             )
 
 
+def _insert_all(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), 20 * CHUNK):
+        conn.execute(table.insert(), rows[start : start + 20 * CHUNK])
+
+
 def rebuild_all(conn: Connection) -> None:
-    """Throw the derived tables away and build them again from people and visits."""
+    """Throw the derived tables away and build them again from people and visits.
+
+    In bulk: each distinct name is folded once, each distinct word gets its variants
+    once, and the rows go in in key order."""
     for model in (PersonToken, TokenVariant, PersonSearch, PersonSiteSeen):
         conn.execute(delete(model))
     people = conn.execute(
         select(Person.id, Person.given_name, Person.family_name)
         .where(Person.deleted.is_(False), Person.merged_into_id.is_(None))
         .order_by(Person.id)
-    )
-    while batch := people.fetchmany(5000):
-        index_people(conn, batch)
+    ).all()
+    names: dict[str | None, tuple[set[str], str]] = {None: (set(), "")}
+    pairs: list[tuple[str, str]] = []
+    texts: list[dict[str, Any]] = []
+    for person_id, given, family in people:
+        for name in (given, family):
+            if name not in names:
+                names[name] = (name_tokens(name), search_text(name, None))
+        (given_words, given_text), (family_words, family_text) = names[given], names[family]
+        pairs.extend((token, person_id) for token in given_words | family_words)
+        text = " ".join(t for n, t in ((family, family_text), (given, given_text)) if n)
+        texts.append({"person_id": person_id, "text": text})  # as search_text() makes it
+    pairs.sort()
+    distinct = sorted({token for token, _person in pairs})
+    variants = sorted({(v, t) for t in distinct for v in deletion_variants(t)})
+    _insert_all(conn, table_of(PersonToken), [{"token": t, "person_id": p} for t, p in pairs])
+    _insert_all(conn, table_of(TokenVariant), [{"variant": v, "token": t} for v, t in variants])
+    _insert_all(conn, table_of(PersonSearch), texts)
     conn.execute(
         table_of(PersonSiteSeen)
         .insert()

@@ -6,7 +6,13 @@ import re
 import unicodedata
 
 _APOSTROPHES = str.maketrans({"'": None, "’": None, "`": None, "ʼ": None, "´": None})
-_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe"})
+# Letters that Unicode does not decompose into a base letter and an accent.
+_SPECIAL = str.maketrans(
+    {
+        "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h",
+        "ŧ": "t", "ŋ": "n", "þ": "th", "ð": "d", "ə": "e",
+    }
+)  # fmt: skip
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 

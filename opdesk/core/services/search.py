@@ -1,38 +1,67 @@
 """Search as you type: the person meant, in the first three, within a frame.
 
-Candidates always come from an index, never a scan of every person:
-- 1-2 letters: name words starting with them, most recently seen at this site first;
-- a phone number in any format: the national digits' prefix;
-- a codice fiscale prefix: the codice fiscale index;
-- 3+ letters, per word: name words starting with it, words one typo away (a dropped,
-  extra, doubled, changed or swapped letter; found through the one-deletion variants of
-  every name word, as SymSpell does), and the trigram index for text in mid-word.
-Candidates are then ranked in Python on the few that were found.
+A query is a phone number in any format (its national digits, by prefix), a codice fiscale
+prefix, or name words in any order. Each name word matches a person's name words exactly,
+as a prefix, one typo away (a dropped, extra, doubled, changed or swapped letter) or in
+mid-word; accents and apostrophes never matter ("nicolo", "d angelo", "dangelo", "deluca").
+A person matches when every word does; the score is the mean over the words (exact above
+prefix above typo above mid-word), plus a small bonus for covering more of the name. Ties
+go to the person most recently seen at this site.
+
+Candidates always come from an index, never a scan of every person (see
+``search_sources``): the least common word finds them, the others confirm them in SQL.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
-from rapidfuzz.distance import OSA
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from opdesk.core.rules.phone import phone_query_digits
+from opdesk.core.services.search_sources import EXACT, PREFIX, Sources, Word
 from opdesk.core.services.views import PersonSummary
 from opdesk.storage.engine import Database
-from opdesk.storage.models import Person, PersonSearch, PersonSiteSeen, PersonToken, TokenVariant
-from opdesk.storage.text import deletion_variants, fold
+from opdesk.storage.models import Person, PersonSiteSeen
+from opdesk.storage.text import fold
 
-WORD_CAP = 400  # candidates per query word before the other words narrow them
-SHORT_SCAN = 2000  # short prefixes matching more words than this walk the recent visitors
+DIRECT = 700  # a word matching at most this many name words is read whole
+BIG = 5000  # when every word matches more, the recent visitors are walked instead
+CAP = 500  # candidates confirmed per statement
+GOOD_ENOUGH = 3  # text in mid-word is looked for when fewer match every word by prefix
+CF_SCORE = 2.0  # a codice fiscale (6+ characters) or phone prefix beats any name
+CLOSE_BONUS, WHOLE_BONUS = 0.03, 0.015  # below the smallest step between match qualities
+MAX_BONUS = CLOSE_BONUS + WHOLE_BONUS
+SHARED_COST = 0.05  # two query words matching the same name word
+# A person's match before the bonuses: mean quality over the words, the worst of them, and
+# the mean share of each matched name word that was typed.
+Base = tuple[float, float, float]
 _CF_PREFIX = re.compile(r"^[A-Z]{4}[A-Z0-9]{0,12}$")
-_HIGH = "\U0010ffff"
+_TIME = "%Y-%m-%d %H:%M:%S.%f"
 
-EXACT, PREFIX, TYPO, MIDDLE = 1.0, 0.85, 0.75, 0.55
+
+_SUMMARIES = (
+    select(
+        Person.id,
+        Person.given_name,
+        Person.family_name,
+        Person.birth_date,
+        Person.birth_year,
+        Person.residence_comune,
+        Person.codice_fiscale,
+        Person.phone,
+        PersonSiteSeen.last_seen_at,
+    )
+    .outerjoin(
+        PersonSiteSeen,
+        (PersonSiteSeen.person_id == Person.id) & (PersonSiteSeen.site_id == bindparam("site")),
+    )
+    .where(Person.id.in_(bindparam("ids", expanding=True)))
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +82,8 @@ class PersonSearchQuery:
         self.session = session
         self.conn: Connection = session.connection()
         self.site_id = site_id
-        self.postgres = self.conn.dialect.name == "postgresql"
+        self.sources = Sources(self.conn, site_id)
+        self._seen: dict[str, str] = {}  # person id -> last seen here, as sortable text
 
     def run(self, query: str, limit: int) -> list[SearchHit]:
         raw = query.strip()
@@ -63,278 +93,167 @@ class PersonSearchQuery:
         if digits is not None:
             if len(digits) < 3:
                 return []
-            return self._rank_fixed(self._by_phone(digits, limit), limit)
+            found = self.sources.live_by("phone_national", digits, limit)
+            return self._hits(dict.fromkeys(found, CF_SCORE), limit)
         words = fold(raw).split()
-        letters = "".join(words)
-        if not letters:
+        if not words:
             return []
-        if len(letters) <= 2:
-            return self._rank_fixed(self._short_prefix(letters, limit), limit)
         scores: dict[str, float] = {}
         compact = re.sub(r"\s+", "", raw).upper()
-        if len(compact) >= 4 and _CF_PREFIX.match(compact) and len(words) == 1:
-            for person_id in self._by_cf(compact, limit):
-                scores[person_id] = 2.0
-        for person_id, score in self.by_names(words).items():
+        if len(words) == 1 and len(compact) >= 4 and _CF_PREFIX.match(compact):
+            score = CF_SCORE if len(compact) >= 6 else EXACT
+            scores.update(
+                dict.fromkeys(self.sources.live_by("codice_fiscale", compact, limit), score)
+            )
+        for person_id, score in self.by_names(words, limit=limit).items():
             scores[person_id] = max(scores.get(person_id, 0.0), score)
-        return self._rank(scores, words, limit)
+        return self._hits(scores, limit)
 
-    # --- candidate sources -----------------------------------------------------------
+    # --- names -----------------------------------------------------------------------
 
-    def _prefix_tokens(self, word: str, cap: int) -> list[tuple[str, str]]:
-        rows = self.conn.execute(
-            select(PersonToken.person_id, PersonToken.token)
-            .where(PersonToken.token >= word, PersonToken.token < word + _HIGH)
-            .limit(cap)
-        ).all()
-        return [(p, t) for p, t in rows]
+    def by_names(self, words: Sequence[str], *, limit: int = 50) -> dict[str, float]:
+        """People matching every word, best first, with their scores (at least ``limit``
+        of them when there are that many)."""
+        words = [part for word in words for part in fold(word).split()]
+        if not words:
+            return {}
+        typos = self.sources.typos(words)
+        specs = [Word(w, typos.get(w, frozenset())) for w in words]
+        one = len(specs) == 1
+        ids = self._one_word(specs[0], limit) if one else self._all_words(specs, limit)
+        base = self._base(specs, self.sources.tokens(ids))
+        good = sum(1 for b in base.values() if b[1] >= PREFIX)  # every word exact or prefix
+        if good < GOOD_ENOUGH and any(len(w) >= 3 for w in words):
+            middle = self.sources.middle([w for w in words if len(w) >= 3], CAP)
+            more = [p for p in middle if p not in base]
+            base.update(self._base(specs, self.sources.tokens(more)))
+        scores = self._finish(specs, base, limit)
+        order = sorted(scores, key=lambda p: (scores[p], self._seen.get(p, "")), reverse=True)
+        return {p: scores[p] for p in order}
 
-    def _typo_tokens(self, word: str) -> set[str]:
-        variants = deletion_variants(word)
-        if not variants:
-            return set()
-        tokens = self.conn.execute(
-            select(TokenVariant.token).where(TokenVariant.variant.in_(sorted(variants)))
-        ).scalars()
-        return {t for t in tokens if OSA.distance(word, t, score_cutoff=1) <= 1}
-
-    def _people_with_tokens(self, tokens: Iterable[str], cap: int) -> list[tuple[str, str]]:
-        wanted = sorted(tokens)
-        if not wanted:
-            return []
-        rows = self.conn.execute(
-            select(PersonToken.person_id, PersonToken.token)
-            .where(PersonToken.token.in_(wanted))
-            .limit(cap)
-        ).all()
-        return [(p, t) for p, t in rows]
-
-    def _middle(self, word: str, cap: int) -> list[str]:
-        if len(word) < 3:
-            return []
-        if self.postgres:
-            stmt = select(PersonSearch.person_id).where(
-                PersonSearch.text.contains(word, autoescape=True)
-            )
-            return list(self.conn.execute(stmt.limit(cap)).scalars())
-        phrase = '"' + word.replace('"', "") + '"'
-        rows = self.conn.execute(
-            text(
-                "SELECT s.person_id FROM person_fts JOIN person_search s "
-                "ON s.rowid = person_fts.rowid WHERE person_fts MATCH :q LIMIT :cap"
-            ),
-            {"q": phrase, "cap": cap},
-        )
-        return list(rows.scalars())
-
-    def _word_matches(self, word: str) -> tuple[dict[str, float], bool]:
-        """People matching one query word, with how well; and whether the cap was hit."""
-        found: dict[str, float] = {}
-
-        def add(person_id: str, score: float) -> None:
-            if score > found.get(person_id, 0.0):
-                found[person_id] = score
-
-        prefix = self._prefix_tokens(word, WORD_CAP)
-        for person_id, token in prefix:
-            add(person_id, EXACT if token == word else PREFIX)
-        truncated = len(prefix) >= WORD_CAP
-        typos = self._typo_tokens(word) - {word}
-        for person_id, _token in self._people_with_tokens(typos, WORD_CAP):
-            add(person_id, TYPO)
-        if len(found) < WORD_CAP // 4:
-            for person_id in self._middle(word, WORD_CAP):
-                add(person_id, MIDDLE)
-        return found, truncated
-
-    def by_names(self, words: Sequence[str]) -> dict[str, float]:
-        options: list[list[str]] = [list(words)]
-        if len(words) > 1:
-            options.append(["".join(words)])  # "de luca", "d angelo" as one word
-        best: dict[str, float] = {}
-        for option in options:
-            for person_id, score in self._match_all(option).items():
-                best[person_id] = max(best.get(person_id, 0.0), score)
-        return best
-
-    def _match_all(self, words: Sequence[str]) -> dict[str, float]:
-        """People matching every word: the narrowest word finds, the others confirm."""
-        per_word = [self._word_matches(w) for w in words]
-        if len(words) == 1:
-            return per_word[0][0]
-        order = sorted(range(len(words)), key=lambda i: (per_word[i][1], len(per_word[i][0])))
-        driver = order[0]
-        candidates = set(per_word[driver][0])
-        if per_word[driver][1]:
-            candidates |= self._intersect_prefixes(words)
-        tokens = self._tokens_of(candidates)
-        result: dict[str, float] = {}
-        for person_id in candidates:
-            total = 0.0
-            for i, word in enumerate(words):
-                score = per_word[i][0].get(person_id) or _confirm(word, tokens.get(person_id, ()))
-                if not score:
-                    break
-                total += score
-            else:
-                result[person_id] = total / len(words) * (1 + 0.05 * (len(words) - 1))
-        return result
-
-    def _intersect_prefixes(self, words: Sequence[str]) -> set[str]:
-        parts = [
-            select(PersonToken.person_id).where(
-                PersonToken.token >= w, PersonToken.token < w + _HIGH
-            )
-            for w in words
-        ]
-        from sqlalchemy import intersect
-
-        return set(self.conn.execute(intersect(*parts).limit(WORD_CAP)).scalars())
-
-    def _tokens_of(self, person_ids: set[str]) -> dict[str, list[str]]:
-        result: dict[str, list[str]] = {}
-        ids = sorted(person_ids)
-        for start in range(0, len(ids), 500):
-            rows = self.conn.execute(
-                select(PersonToken.person_id, PersonToken.token).where(
-                    PersonToken.person_id.in_(ids[start : start + 500])
-                )
-            )
-            for person_id, token in rows:
-                result.setdefault(person_id, []).append(token)
-        return result
-
-    def _by_cf(self, prefix: str, limit: int) -> list[str]:
-        return list(
-            self.conn.execute(
-                select(Person.id)
-                .where(
-                    Person.codice_fiscale >= prefix,
-                    Person.codice_fiscale < prefix + _HIGH,
-                    Person.merged_into_id.is_(None),
-                    Person.deleted.is_(False),
-                )
-                .limit(limit)
-            ).scalars()
-        )
-
-    def _by_phone(self, digits: str, limit: int) -> list[str]:
-        return list(
-            self.conn.execute(
-                select(Person.id)
-                .where(
-                    Person.phone_national >= digits,
-                    Person.phone_national < digits + _HIGH,
-                    Person.merged_into_id.is_(None),
-                    Person.deleted.is_(False),
-                )
-                .limit(limit * 5)
-            ).scalars()
-        )
-
-    def _short_prefix(self, prefix: str, limit: int) -> list[str]:
-        """Name words starting with 1-2 letters: recent visitors of this site first."""
-        lo, hi = prefix, prefix + _HIGH
-        if self.site_id is None:
-            rows = self._prefix_tokens(prefix, limit * 4)
-            return list(dict.fromkeys(p for p, _t in rows))
-        matching = self.conn.execute(
-            text(
-                "SELECT count(*) FROM (SELECT 1 FROM person_token "
-                "WHERE token >= :lo AND token < :hi LIMIT :cap)"
-            ),
-            {"lo": lo, "hi": hi, "cap": SHORT_SCAN},
-        ).scalar_one()
-        if matching < SHORT_SCAN:
-            sql = (
-                "SELECT t.person_id FROM person_token t LEFT JOIN person_site_seen s "
-                "ON s.person_id = t.person_id AND s.site_id = :site "
-                "WHERE t.token >= :lo AND t.token < :hi "
-                "GROUP BY t.person_id ORDER BY max(s.last_seen_at) IS NULL, "
-                "max(s.last_seen_at) DESC, min(t.token) LIMIT :n"
-            )
+    def _one_word(self, word: Word, limit: int) -> list[str]:
+        """Exact, then prefix, then typo; the most recently seen first within each."""
+        if self.sources.counts([word], BIG)[0] <= DIRECT:
+            return self.sources.ranked(word, limit)
+        if self.sources.counts([word], BIG, exact=True)[0] <= DIRECT:
+            found = self.sources.ranked(word, limit, exact=True)
         else:
-            sql = (
-                "SELECT s.person_id FROM person_site_seen s WHERE s.site_id = :site "
-                "AND EXISTS (SELECT 1 FROM person_token t WHERE t.person_id = s.person_id "
-                "AND t.token >= :lo AND t.token < :hi) "
-                "ORDER BY s.last_seen_at DESC LIMIT :n"
-            )
-        ids = list(
-            self.conn.execute(
-                text(sql), {"site": self.site_id, "lo": lo, "hi": hi, "n": limit}
-            ).scalars()
-        )
-        if len(ids) < limit:
-            more = self._prefix_tokens(prefix, limit * 4)
-            ids.extend(p for p, _t in more if p not in ids)
-        return ids[:limit]
+            found = self.sources.recent([word], limit, exact=True)
+        if len(found) < limit:
+            found += self.sources.recent([word], limit)
+        if len(found) < limit:  # few of them ever came to this site
+            found += self.sources.intersect([word], limit)
+        return found
 
-    # --- ranking ---------------------------------------------------------------------
+    def _all_words(self, words: Sequence[Word], limit: int) -> list[str]:
+        """The least common word finds the candidates, the others confirm them."""
+        counts = self.sources.counts(words, BIG)
+        order = sorted(range(len(words)), key=lambda i: counts[i])
+        ordered = [words[i] for i in order]
+        found: list[str] = []
+        if counts[order[0]] < BIG:
+            found = self.sources.intersect(ordered, CAP)
+        if counts[order[0]] >= BIG or len(found) >= CAP:  # too many: the best, the most recent
+            exact = self.sources.counts(words, BIG, exact=True)
+            by_exact = sorted(range(len(words)), key=lambda i: exact[i])
+            if exact[by_exact[0]] < BIG:
+                found += self.sources.intersect([words[i] for i in by_exact], CAP, exact=True)
+            found += self.sources.recent(ordered, limit)
+        return found
+
+    @staticmethod
+    def _base(words: Sequence[Word], rows: Sequence[tuple[str, str]]) -> dict[str, Base]:
+        """For each person matching every word: the mean quality of the matches, and how
+        much of the matched name words the query covers."""
+        tokens: dict[str, list[str]] = {}
+        for person_id, token in rows:
+            tokens.setdefault(person_id, []).append(token)
+        found: dict[str, Base] = {}
+        for person_id, names in tokens.items():
+            match = _assign(words, names)
+            if match is not None:
+                found[person_id] = match
+        return found
+
+    def _finish(self, words: Sequence[Word], base: dict[str, Base], limit: int) -> dict[str, float]:
+        """Final scores of those who can still reach the first ``limit``: partial ties go
+        to closer words and to the query covering more of the whole name, then recency."""
+        if not base:
+            return {}
+        bonus = len(words) > 1
+        best = sorted((b[0] for b in base.values()), reverse=True)
+        cutoff = best[min(limit, len(best)) - 1] - (MAX_BONUS if bonus else 0.0)
+        contenders = [p for p, b in base.items() if b[0] >= cutoff]
+        typed = sum(len(w.text) for w in words)
+        scores: dict[str, float] = {}
+        for person_id, letters, seen in self.sources.facts(contenders):
+            if isinstance(seen, datetime):
+                seen = seen.strftime(_TIME)
+            self._seen[person_id] = seen or ""
+            score, _worst, close = base[person_id]
+            if bonus:
+                whole = min(typed, letters) / max(letters, 1)
+                score += CLOSE_BONUS * close + WHOLE_BONUS * whole
+            scores[person_id] = score
+        return scores
+
+    # --- results ---------------------------------------------------------------------
 
     def summaries(self, person_ids: Sequence[str]) -> dict[str, PersonSummary]:
         if not person_ids:
             return {}
-        stmt = (
-            select(
-                Person.id,
-                Person.given_name,
-                Person.family_name,
-                Person.birth_date,
-                Person.birth_year,
-                Person.residence_comune,
-                Person.codice_fiscale,
-                Person.phone,
-                PersonSiteSeen.last_seen_at,
-            )
-            .outerjoin(
-                PersonSiteSeen,
-                (PersonSiteSeen.person_id == Person.id)
-                & (PersonSiteSeen.site_id == bindparam("site", self.site_id)),
-            )
-            .where(Person.id.in_(list(person_ids)))
+        rows = self.conn.execute(_SUMMARIES, {"site": self.site_id, "ids": list(person_ids)})
+        return {row[0]: PersonSummary(*row) for row in rows}
+
+    def _hits(self, scores: dict[str, float], limit: int) -> list[SearchHit]:
+        """The first ``limit`` by score (to 3 decimals), then by last seen here."""
+        rounded = {p: round(s, 3) for p, s in scores.items()}
+        unseen = [p for p in scores if p not in self._seen]  # codice fiscale, phone
+        known = sorted(
+            (p for p in scores if p in self._seen),
+            key=lambda p: (rounded[p], self._seen[p]),
+            reverse=True,
         )
-        return {row[0]: PersonSummary(*row) for row in self.conn.execute(stmt)}
-
-    def _rank_fixed(self, person_ids: Sequence[str], limit: int) -> list[SearchHit]:
-        people = self.summaries(person_ids[: limit * 5])
-        ordered = [people[p] for p in dict.fromkeys(person_ids) if p in people]
-        ordered.sort(key=lambda p: _recency(p.last_seen_at), reverse=True)
-        return [SearchHit(p, 1.0) for p in ordered[:limit]]
-
-    def _rank(self, scores: dict[str, float], words: Sequence[str], limit: int) -> list[SearchHit]:
-        best = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[: max(limit * 5, 50)]
-        people = self.summaries([p for p, _s in best])
-        hits = []
-        for person_id, score in best:
-            person = people.get(person_id)
-            if person is None:
-                continue
-            hits.append(SearchHit(person, score + _closeness(words, person)))
-        hits.sort(key=lambda h: (round(h.score, 3), _recency(h.person.last_seen_at)), reverse=True)
-        return [replace(h, score=round(h.score, 3)) for h in hits[:limit]]
+        people = self.summaries(unseen + known[:limit])
+        ranked: list[tuple[float, str, PersonSummary]] = []
+        for person_id, person in people.items():
+            seen = person.last_seen_at.strftime(_TIME) if person.last_seen_at else ""
+            ranked.append((rounded[person_id], seen, person))
+        ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+        return [SearchHit(person, score) for score, _seen, person in ranked[:limit]]
 
 
-def _confirm(word: str, tokens: Iterable[str]) -> float:
-    best = 0.0
-    for token in tokens:
-        if token == word:
-            return EXACT
-        if token.startswith(word):
-            best = max(best, PREFIX)
-        elif len(word) >= 4 and OSA.distance(word, token, score_cutoff=1) <= 1:
-            best = max(best, TYPO)
-        elif len(word) >= 3 and word in token:
-            best = max(best, MIDDLE)
-    return best
-
-
-def _closeness(words: Sequence[str], person: PersonSummary) -> float:
-    """A small bonus for a query that covers more of the name (no partial ties)."""
-    name = fold(person.display_name).replace(" ", "")
-    typed = "".join(words)
-    return 0.1 * min(len(typed), len(name)) / max(len(name), 1)
-
-
-def _recency(moment: datetime | None) -> float:
-    return moment.timestamp() if moment else 0.0
+def _assign(words: Sequence[Word], names: Sequence[str]) -> Base | None:
+    """Each word matched to a different name word, the best matches first (greedily).
+    A name word is stored once even when the name repeats it ("Quispe Quispe"), so when
+    the words cannot all have their own, they may share, at a small cost. None when some
+    word matches nothing at all."""
+    options = sorted(
+        (
+            (word.quality(name), -len(word.text), w, n)
+            for w, word in enumerate(words)
+            for n, name in enumerate(names)
+        ),
+        reverse=True,
+    )
+    done: set[int] = set()
+    used: set[int] = set()
+    total, worst, close = 0.0, EXACT, 0.0
+    for (quality, covered), _size, w, n in options:
+        if not quality:
+            break
+        if w in done or n in used:
+            continue
+        done.add(w)
+        used.add(n)
+        total += quality
+        worst = min(worst, quality)
+        close += covered
+    if len(done) == len(words):
+        return total / len(words), worst, close / len(words)
+    best = [max(word.quality(name) for name in names) for word in words]
+    if not all(quality for quality, _covered in best):
+        return None
+    mean = sum(quality for quality, _covered in best) / len(words)
+    worst = min(quality for quality, _covered in best)
+    return mean - SHARED_COST, worst, sum(covered for _q, covered in best) / len(words)
