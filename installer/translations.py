@@ -34,8 +34,17 @@ def update() -> None:
     for language in LANGUAGES:
         target = TS_DIR / f"opdesk_{language}.ts"
         subprocess.run(
-            [tool("lupdate"), "-no-obsolete", "-locations", "none", "-target-language", language,
-             *sources(), "-ts", str(target.relative_to(ROOT))],
+            [
+                tool("lupdate"),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                language,
+                *sources(),
+                "-ts",
+                str(target.relative_to(ROOT)),
+            ],
             cwd=ROOT,
             check=True,
         )
@@ -45,7 +54,13 @@ def build(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for source in sorted(TS_DIR.glob("opdesk_*.ts")):
         subprocess.run(
-            [tool("lrelease"), "-silent", str(source), "-qm", str(out_dir / source.with_suffix(".qm").name)],
+            [
+                tool("lrelease"),
+                "-silent",
+                str(source),
+                "-qm",
+                str(out_dir / source.with_suffix(".qm").name),
+            ],
             check=True,
         )
 
@@ -56,8 +71,10 @@ def unfinished(language: str = "it") -> list[str]:
     for message in tree.iter("message"):
         translation = message.find("translation")
         source = message.findtext("source") or ""
-        if translation is None or translation.get("type") == "unfinished" or not (
-            translation.text or translation.findall("numerusform")
+        if (
+            translation is None
+            or translation.get("type") == "unfinished"
+            or not (translation.text or translation.findall("numerusform"))
         ):
             missing.append(source)
     return missing
