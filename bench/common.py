@@ -28,7 +28,7 @@ def _bench_last() -> None:
 
 _bench_last()
 
-from typing import TYPE_CHECKING  # noqa: E402 (only now: bench/typing.py)
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from opdesk.storage.engine import Database
