@@ -14,10 +14,11 @@ import argparse
 import logging
 import math
 import os
+import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 
@@ -38,8 +39,12 @@ log = logging.getLogger("bench")
 CACHE_DIR = Path(tempfile.gettempdir()) / "opdesk-bench"
 
 
-def parse_args(description: str) -> argparse.Namespace:
+def parse_args(
+    description: str, extra: Callable[[argparse.ArgumentParser], object] | None = None
+) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
+    if extra is not None:
+        extra(parser)
     parser.add_argument("--people", type=int, default=100_000, help="people in the demo data")
     parser.add_argument("--seed", type=int, default=1, help="seed of the demo data and queries")
     parser.add_argument("--db", type=Path, help="demo database to reuse (made if missing)")
@@ -79,6 +84,18 @@ def build_demo(path: Path, people: int, seed: int) -> None:
         db.dispose()  # the last connection to close checkpoints and removes the WAL
     log.info("demo database built in %.1f s: %s", time.perf_counter() - started, summary)
     partial.replace(path)
+
+
+def desk_data_dir(args: argparse.Namespace) -> Path:
+    """A desk data folder (``opdesk --data-dir``) holding a copy of the demo database, so
+    that running the app there leaves the cached database as built."""
+    source = demo_path(args)
+    folder = CACHE_DIR / f"desk-{source.stem}"
+    target = folder / "opdesk.sqlite3"
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return folder
 
 
 def open_demo(path: Path) -> tuple[Database, str]:

@@ -2,13 +2,13 @@
 
     .venv/bin/python bench/startup.py [--people 100000] [--runs 5]
 
-Prints bare_window_ms, first_paint_ms, startup_ratio, ready_ms and the top ten imports
-of ``python -X importtime`` (cumulative) as import_<module>_ms lines.
+Prints bare_window_ms, first_paint_ms, startup_ratio, ready_ms, then the ten costliest
+imports of the start-up path (``python -X importtime``, cumulative) as
+import_<module>_ms lines.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import statistics
@@ -17,6 +17,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import desk_data_dir, emit, parse_args
 
 BARE = """
 import sys, time
@@ -53,6 +55,7 @@ def bare_window_ms() -> float:
 
 
 def app_run_ms(data_dir: Path) -> tuple[float, float]:
+    """(first paint, ready) in ms after spawning ``opdesk`` on ``data_dir``."""
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / "probe.jsonl"
         env = bench_env() | {"OPDESK_STARTUP_PROBE": str(probe)}
@@ -69,14 +72,10 @@ def app_run_ms(data_dir: Path) -> tuple[float, float]:
 
 
 def top_imports(count: int = 10) -> list[tuple[str, float]]:
+    """The costliest top-level imports before the window shows."""
+    code = "import opdesk.cli, opdesk.app, opdesk.gui.application"
     result = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-c",
-            "import opdesk.cli, opdesk.app, opdesk.gui.application",
-        ],
+        [sys.executable, "-X", "importtime", "-c", code],
         capture_output=True,
         text=True,
         env=bench_env(),
@@ -87,49 +86,24 @@ def top_imports(count: int = 10) -> list[tuple[str, float]]:
         if not line.startswith("import time:") or "cumulative" in line:
             continue
         _self, cumulative, name = (p.strip() for p in line.removeprefix("import time:").split("|"))
-        if "." not in name.strip():
-            rows.append((name.strip(), int(cumulative) / 1000))
+        if "." not in name:
+            rows.append((name, int(cumulative) / 1000))
     return sorted(rows, key=lambda r: r[1], reverse=True)[:count]
 
 
-def demo_dir(people: int) -> Path:
-    """A desk data dir with a demo database of ``people`` people, made once and kept."""
-    folder = Path(tempfile.gettempdir()) / "opdesk-bench" / f"desk-{people}"
-    if not (folder / "opdesk.sqlite3").exists():
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "opdesk",
-                "--data-dir",
-                str(folder),
-                "demo-data",
-                "--people",
-                str(people),
-            ],
-            check=True,
-            capture_output=True,
-        )
-    return folder
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--people", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
-    data_dir = demo_dir(args.people)
+    args = parse_args(__doc__ or "", lambda p: p.add_argument("--runs", type=int, default=5))
+    data_dir = desk_data_dir(args)
     app_run_ms(data_dir)  # warm: translations built, caches filled
     bare = statistics.median(bare_window_ms() for _ in range(args.runs))
     runs = [app_run_ms(data_dir) for _ in range(args.runs)]
     paint = statistics.median(r[0] for r in runs)
-    ready = statistics.median(r[1] for r in runs)
-    print(f"bare_window_ms={bare:.0f} ms")
-    print(f"first_paint_ms={paint:.0f} ms")
-    print(f"startup_ratio={paint / bare:.2f} x")
-    print(f"ready_ms={ready:.0f} ms")
+    emit("bare_window_ms", bare, "ms")
+    emit("first_paint_ms", paint, "ms")
+    emit("startup_ratio", paint / bare, "x")
+    emit("ready_ms", statistics.median(r[1] for r in runs), "ms")
     for name, ms in top_imports():
-        print(f"import_{name}_ms={ms:.1f} ms")
+        emit(f"import_{name}_ms", ms, "ms")
 
 
 if __name__ == "__main__":

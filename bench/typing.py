@@ -1,37 +1,32 @@
-"""Keystroke to results painted, on the real check-in screen (offscreen), p95.
+"""Keystroke to results painted on the real check-in screen (offscreen), p95.
 
-.venv/bin/python bench/typing.py [--people 100000] [--names 40]
+    .venv/bin/python bench/typing.py [--people 100000] [--names 40]
+
+Types "surname given[:3]" of random people letter by letter, as a volunteer would
+(without accents), and times each key from the event to the result list repainted.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-
-# bench/typing.py shadows the standard library's typing: keep this folder last on the path.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE] + [_HERE]
-
-import argparse
-import os
+import logging
 import random
-import statistics
-import sys
 import time
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
+from common import desk_data_dir, emit, parse_args, percentile
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
-from startup import demo_dir
 
 from opdesk.app import open_desk
 from opdesk.gui.checkin.screen import CheckInScreen
 from opdesk.gui.main_window import MainWindow
+from opdesk.gui.offscreen import use_counter_screen
 from opdesk.gui.worker import DbWorker
 from opdesk.paths import resolve_paths
 from opdesk.storage.models import Person
+from opdesk.storage.text import fold
+
+log = logging.getLogger("bench.typing")
 
 
 def type_name(app: QApplication, screen: CheckInScreen, text: str) -> list[float]:
@@ -51,19 +46,16 @@ def type_name(app: QApplication, screen: CheckInScreen, text: str) -> list[float
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--people", type=int, default=100_000)
-    parser.add_argument("--names", type=int, default=40)
-    args = parser.parse_args()
+    args = parse_args(__doc__ or "", lambda p: p.add_argument("--names", type=int, default=40))
+    use_counter_screen()
     app = QApplication([])
-    desk = open_desk(resolve_paths(demo_dir(args.people)))
+    desk = open_desk(resolve_paths(desk_data_dir(args)))
     worker = DbWorker()
     window = MainWindow(worker)
     window.show()
     window.attach(desk)
     while window.checkin is None:
         app.processEvents()
-    screen = window.checkin
     with desk.db.read() as session:
         names = session.execute(
             select(Person.family_name, Person.given_name)
@@ -71,15 +63,13 @@ def main() -> None:
             .order_by(Person.id)
             .limit(5000)
         ).all()
-    rng = random.Random(3)
     samples: list[float] = []
-    for family, given in rng.sample(list(names), args.names):
-        samples += type_name(app, screen, f"{family} {given[:3]}")
+    for family, given in random.Random(args.seed).sample(list(names), args.names):
+        samples += type_name(app, window.checkin, f"{fold(family)} {fold(given)[:3]}")
     worker.wait()
     desk.close()
-    p95 = statistics.quantiles(samples, n=20)[-1]
-    print(f"keystroke_p95_ms={p95:.1f} ms")
-    print(f"keystroke_samples={len(samples)} keys", file=sys.stderr)
+    log.info("%d keystrokes timed", len(samples))
+    emit("keystroke_p95_ms", percentile(samples, 95), "ms")
 
 
 if __name__ == "__main__":

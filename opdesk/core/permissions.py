@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opdesk.core.errors import PermissionDenied
@@ -22,6 +23,8 @@ class KnownActiveUsers:
     def check(self, session: Session, actor_user_id: str | None, mutation: Mutation) -> None:
         if actor_user_id is None:
             return
-        user = session.get(User, actor_user_id)
-        if user is None or user.deleted or not user.active:
+        query = select(User.id).where(
+            User.id == actor_user_id, User.active.is_(True), User.deleted.is_(False)
+        )
+        if session.connection().execute(query).first() is None:
             raise PermissionDenied(mutation.name)

@@ -16,7 +16,7 @@ from sqlalchemy.orm.base import NO_VALUE
 from sqlalchemy.sql.sqltypes import Date
 
 from opdesk.storage.models import MODEL_BY_TABLE, Person, Synced, Visit, table_of
-from opdesk.storage.search_index import refresh_people, refresh_seen
+from opdesk.storage.search_index import record_seen, refresh_people, refresh_seen
 from opdesk.storage.types import UTCDateTime
 
 RowKey = tuple[str, str]  # (table name, row id)
@@ -110,8 +110,13 @@ def stop_tracking(session: Session) -> None:
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     tracker: ChangeTracker | None = session.info.get(TRACKER_KEY)
-    if tracker is None:
-        return
+    if tracker is not None:
+        capture_changes(session, tracker)
+
+
+def capture_changes(session: Session, tracker: ChangeTracker) -> None:
+    """Record the before-copies of what the session is about to write (also called
+    without a flush, so that a mutation and its log entry share one flush)."""
     for obj in session.new:
         if isinstance(obj, Synced):
             tracker.record(obj, None)
@@ -126,9 +131,13 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
 def _after_flush(session: Session, _context: Any) -> None:
     people: set[str] = set()
     seen: set[tuple[str, str]] = set()
+    arrived: list[tuple[str, str, Any]] = []
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
         if isinstance(obj, Person):
             people.add(obj.id)
+        elif isinstance(obj, Visit) and obj in session.new:
+            if obj.person_id and not obj.deleted:
+                arrived.append((obj.person_id, obj.site_id, obj.visited_at))
         elif isinstance(obj, Visit):
             state = inspect(obj)
             for key in ("person_id", "site_id"):
@@ -142,6 +151,8 @@ def _after_flush(session: Session, _context: Any) -> None:
         refresh_people(conn, people)
     if seen:
         refresh_seen(conn, seen)
+    if arrived:
+        record_seen(conn, arrived)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, delete, func, select, tuple_
+from sqlalchemy import Connection, Table, and_, bindparam, case, delete, func, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 
 from opdesk.storage.models import (
@@ -93,7 +93,29 @@ _UPSERT = {
     .on_conflict_do_update(index_elements=["person_id", "site_id"], set_={"last_seen_at": _AT})
     for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
 }
+_SEEN_LATER = {
+    name: dialect.insert(table_of(PersonSiteSeen))
+    .values(person_id=bindparam("person"), site_id=bindparam("site"), last_seen_at=_AT)
+    .on_conflict_do_update(
+        index_elements=["person_id", "site_id"],
+        set_={
+            "last_seen_at": case(
+                (table_of(PersonSiteSeen).c.last_seen_at < _AT, _AT),
+                else_=table_of(PersonSiteSeen).c.last_seen_at,
+            )
+        },
+    )
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+}
 FEW = 20
+
+
+def record_seen(conn: Connection, seen: Iterable[tuple[str, str, Any]]) -> None:
+    """A new visit can only make "last seen" later: one upsert each, no recount."""
+    for person_id, site_id, at in seen:
+        conn.execute(
+            _SEEN_LATER[conn.dialect.name], {"person": person_id, "site": site_id, "at": at}
+        )
 
 
 def refresh_seen(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:

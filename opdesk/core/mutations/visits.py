@@ -59,8 +59,8 @@ class CheckIn(Mutation):
             )
         if errors:
             raise ValidationFailed(errors)
-        ctx.get(Site, self.site_id, QT_TRANSLATE_NOOP("errors", "site"))
-        person_id = ctx.person(self.person_id).id if self.person_id else None
+        ctx.require(Site, self.site_id, QT_TRANSLATE_NOOP("errors", "site"))
+        person_id = ctx.person_id(self.person_id) if self.person_id else None
         ctx.session.add(
             Visit(
                 id=self.visit_id,
