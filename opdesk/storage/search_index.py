@@ -51,6 +51,11 @@ def refresh_people(conn: Connection, person_ids: Iterable[str]) -> None:
     """Re-index these people; deleted and merged-away people leave the index."""
     ids = sorted(set(person_ids))
     for chunk in _chunks(ids):
+        old_tokens = set(
+            conn.execute(
+                select(PersonToken.token).where(PersonToken.person_id.in_(chunk))
+            ).scalars()
+        )
         conn.execute(delete(PersonToken).where(PersonToken.person_id.in_(chunk)))
         conn.execute(delete(PersonSearch).where(PersonSearch.person_id.in_(chunk)))
         rows = conn.execute(
@@ -59,6 +64,22 @@ def refresh_people(conn: Connection, person_ids: Iterable[str]) -> None:
             )
         ).all()
         index_people(conn, rows)
+        forget_unused_variants(conn, old_tokens)
+
+
+def forget_unused_variants(conn: Connection, tokens: set[str]) -> None:
+    """A name word nobody has any more leaves the typo index too: after a rename, a
+    merge or an erasure, no trace of the old name stays in the desk's database."""
+    wanted = sorted(tokens)
+    for chunk in _chunks(wanted):
+        used = set(
+            conn.execute(
+                select(PersonToken.token).where(PersonToken.token.in_(chunk)).distinct()
+            ).scalars()
+        )
+        unused = [t for t in chunk if t not in used]
+        if unused:
+            conn.execute(delete(TokenVariant).where(TokenVariant.token.in_(unused)))
 
 
 def index_people(conn: Connection, rows: Sequence[Any]) -> None:

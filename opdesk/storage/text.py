@@ -13,11 +13,12 @@ _SPECIAL = str.maketrans(
         "ŧ": "t", "ŋ": "n", "þ": "th", "ð": "d", "ə": "e",
     }
 )  # fmt: skip
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_SPACES = re.compile(r"\s+")
 
 
 def fold(text: str, *, keep_apostrophes: bool = False) -> str:
-    """Lower case, no accents, apostrophes dropped, any other punctuation as a space.
+    """Lower case, no accents, apostrophes dropped, any other punctuation as a space;
+    letters without accents in other scripts are kept as they are.
 
     "D'Angelo" -> "dangelo", "Niccolò" -> "niccolo", "Anna-Maria" -> "anna maria".
     With ``keep_apostrophes`` the apostrophe splits instead: "D'Angelo" -> "d angelo".
@@ -26,8 +27,9 @@ def fold(text: str, *, keep_apostrophes: bool = False) -> str:
     if not keep_apostrophes:
         text = text.translate(_APOSTROPHES)
     decomposed = unicodedata.normalize("NFKD", text)
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_ALNUM.sub(" ", ascii_only).strip()
+    # Letters of any script stay (Олена, محمد, 李), so that every name can be found.
+    plain = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", plain).strip()
 
 
 def words(text: str) -> list[str]:
