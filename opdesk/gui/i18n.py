@@ -50,29 +50,29 @@ def build_translations(out_dir: Path, *, force: bool = False) -> list[Path]:
 
 
 def install_translators(app: QCoreApplication, language: str, qm_dir: Path) -> list[QTranslator]:
-    """Load Qt's own strings and ours for ``language``; English needs none of ours."""
+    """Load Qt's own strings and ours for ``language`` (English needs ours only for the
+    plural forms of counted phrases)."""
     QLocale.setDefault(
         QLocale(
             QLocale.Language.Italian if language == "it" else QLocale.Language.English,
             QLocale.Country.Italy,
         )
     )
+    try:
+        build_translations(qm_dir)
+    except (OSError, subprocess.CalledProcessError):
+        log.exception("could not build the translations")
     translators = []
     if language != "en":
-        try:
-            build_translations(qm_dir)
-        except (OSError, subprocess.CalledProcessError):
-            log.exception("could not build the translations")
         qt = QTranslator(app)
-        if qt.load(
-            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        ):
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(f"qtbase_{language}", qt_dir):
             translators.append(qt)
-        ours = QTranslator(app)
-        if ours.load(str(qm_dir / f"opdesk_{language}.qm")):
-            translators.append(ours)
-        else:
-            log.warning("no translation file for %s", language)
+    ours = QTranslator(app)
+    if ours.load(str(qm_dir / f"opdesk_{language}.qm")):
+        translators.append(ours)
+    else:
+        log.warning("no translation file for %s", language)
     for translator in translators:
         app.installTranslator(translator)
     return translators
