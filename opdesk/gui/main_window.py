@@ -248,5 +248,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.checkin is not None and self.checkin.has_unsaved_visit():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Close opdesk?"),
+                self.tr("A visit is being written and is not recorded yet. Close anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.worker.wait()
         super().closeEvent(event)

@@ -366,6 +366,14 @@ F5: chiama · F6: visto/a · F8: andato/a via (coda di attesa).
 Ctrl+Z: annulla la visita di oggi selezionata.
 Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
+    <message>
+        <source>Close opdesk?</source>
+        <translation>Chiudere opdesk?</translation>
+    </message>
+    <message>
+        <source>A visit is being written and is not recorded yet. Close anyway?</source>
+        <translation>C'è una visita in corso di scrittura, non ancora registrata. Chiudere lo stesso?</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>

@@ -145,3 +145,15 @@ def test_models_pass_the_model_tester(
 def test_status_bar_shows_site_and_pending_changes(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: "Rho" in window.status.site.text(), timeout=5000)
     assert window.status.pending.text().endswith("5")
+
+
+def test_closing_with_a_visit_being_written_asks_first(qtbot: QtBot, window: MainWindow) -> None:
+    screen = screen_of(window)
+    type_and_wait(qtbot, screen, "ferrari")
+    qtbot.keyClick(screen.search.field, Qt.Key.Key_Return)
+    qtbot.keyClick(screen.visit, Qt.Key.Key_2)
+    answer_when_asked(QMessageBox.StandardButton.No)
+    assert not window.close()
+    assert window.isVisible()
+    answer_when_asked(QMessageBox.StandardButton.Yes)
+    assert window.close()

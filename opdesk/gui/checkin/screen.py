@@ -110,6 +110,12 @@ class CheckInScreen(QWidget):
         if person is not None:
             self.person_page_requested.emit(person)
 
+    def has_unsaved_visit(self) -> bool:
+        """A visit panel with topics or a note that was not recorded."""
+        if self.left.currentWidget() is not self.visit:
+            return False
+        return bool(self.visit.selected_topics() or self.visit.note.toPlainText().strip())
+
     def _show_feedback(self, text: str) -> None:
         self.feedback.setText(text)
         self.feedback.show()
