@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from opdesk.core.services.desk import Desk
-from opdesk.core.services.search import SearchHit
 from opdesk.core.services.views import PersonSummary
 from opdesk.gui.checkin.search_panel import SearchPanel
-from opdesk.gui.operations.checkin import search_op
+from opdesk.gui.keys import screen_shortcut
 from opdesk.gui.person.new_person import NewPersonDialog
 from opdesk.gui.person.page import PersonPage
 from opdesk.gui.worker import DbWorker
@@ -52,30 +49,19 @@ class PeopleScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
 
-        self.search.query_changed.connect(self._search)
+        self.search.search_with(worker, desk)
         self.search.person_chosen.connect(lambda person: self.open_person(person.id))
         self.search.nobody_found.connect(self.new_person)
         self.back.clicked.connect(self.back_to_search)
         self.page.check_in_requested.connect(self.check_in_requested.emit)
         self.page.data_changed.connect(self.data_changed.emit)
-        self._shortcut("Escape", self.back_to_search)
-        self._shortcut("Ctrl+N", lambda: self.new_person(""))
-
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
+        screen_shortcut(self, "Escape", self.back_to_search)
+        screen_shortcut(self, "Ctrl+N", lambda: self.new_person(""))
 
     def showEvent(self, event: object) -> None:  # noqa: N802
         super().showEvent(event)  # type: ignore[arg-type]
         if self.stack.currentWidget() is self.search:
             self.search.focus_search()
-
-    def _search(self, query: str) -> None:
-        def show(hits: list[SearchHit]) -> None:
-            self.search.show_hits(query, hits)
-
-        search_op(self.worker, self.desk, query, self).success(show).run()
 
     def open_person(self, person_id: str) -> None:
         self.page.show_person(person_id)

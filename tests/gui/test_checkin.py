@@ -60,7 +60,7 @@ def test_keyboard_check_in_with_topics_and_note(
     assert screen.visit.selected_topics() == ["casa", "risparmio"]
     qtbot.keyClick(screen.visit.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: screen.today.model.rowCount() == 1, timeout=5000)
-    visit = screen.today.model.visit(0)
+    visit = screen.today.model.item(0)
     assert visit is not None
     assert visit.person_name == "Rossini Maria"
     assert visit.topics == ("casa", "risparmio")
@@ -87,7 +87,7 @@ def test_anonymous_visit_is_one_key_away(qtbot: QtBot, window: MainWindow) -> No
     qtbot.keyClick(screen.visit, Qt.Key.Key_5)
     qtbot.keyClick(screen.visit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: screen.today.model.rowCount() == 1, timeout=5000)
-    visit = screen.today.model.visit(0)
+    visit = screen.today.model.item(0)
     assert visit is not None and visit.person_id is None and visit.topics == ("altro",)
 
 
@@ -113,7 +113,7 @@ def test_waiting_queue_call_and_serve(qtbot: QtBot, window: MainWindow, desk: De
     qtbot.waitUntil(lambda: screen.queue.model.rowCount() == 1, timeout=5000)
     qtbot.keyClick(screen.search.field, Qt.Key.Key_F5)
     qtbot.waitUntil(
-        lambda: (e := screen.queue.model.entry(0)) is not None and e.state == "called", timeout=5000
+        lambda: (e := screen.queue.model.item(0)) is not None and e.state == "called", timeout=5000
     )
     qtbot.keyClick(screen.search.field, Qt.Key.Key_F6)
     qtbot.waitUntil(lambda: screen.queue.model.rowCount() == 0, timeout=5000)

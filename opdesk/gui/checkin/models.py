@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -19,6 +18,7 @@ from opdesk.core.clock import utc_now
 from opdesk.core.services.search import SearchHit
 from opdesk.core.services.views import PersonSummary, VisitView
 from opdesk.gui.format import local_time, person_line, topic_label
+from opdesk.gui.tables import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 PersonRole = Qt.ItemDataRole.UserRole + 1
@@ -53,49 +53,17 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
 
-class TodayVisitsModel(QAbstractTableModel):
+class TodayVisitsModel(RowsModel[VisitView]):
+    CONTEXT = "TodayVisitsModel"
     HEADERS = (
         str(QT_TRANSLATE_NOOP("TodayVisitsModel", "Time")),
         str(QT_TRANSLATE_NOOP("TodayVisitsModel", "Name")),
         str(QT_TRANSLATE_NOOP("TodayVisitsModel", "Topics")),
     )
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._visits: list[VisitView] = []
-
-    def set_visits(self, visits: Sequence[VisitView]) -> None:
-        self.beginResetModel()
-        self._visits = list(visits)
-        self.endResetModel()
-
-    def visit(self, row: int) -> VisitView | None:
-        return self._visits[row] if 0 <= row < len(self._visits) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._visits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._visits):
-            return None
-        visit = self._visits[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            column = index.column()
-            if column == 0:
-                return local_time(visit.visited_at)
-            if column == 1:
-                return visit.person_name or self.tr("Anonymous visit")
-            if column == 2:
-                return ", ".join(topic_label(t) for t in visit.topics)
-        return None
+    def cell(self, item: VisitView, column: int) -> str:
+        if column == 0:
+            return local_time(item.visited_at)
+        if column == 1:
+            return item.person_name or self.tr("Anonymous visit")
+        return ", ".join(topic_label(t) for t in item.topics)

@@ -8,20 +8,16 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,15 +25,16 @@ from PySide6.QtWidgets import (
 from opdesk.core.clock import utc_now
 from opdesk.core.services.views import QueueEntry
 from opdesk.gui.format import local_time
+from opdesk.gui.tables import Index, RowsModel, make_table
 
-Index = QModelIndex | QPersistentModelIndex
 WAITING_FOR = {
     "volunteer": QT_TRANSLATE_NOOP("QueueModel", "volunteer"),
     "counsellor": QT_TRANSLATE_NOOP("QueueModel", "counsellor"),
 }
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowsModel[QueueEntry]):
+    CONTEXT = "QueueModel"
     HEADERS = (
         str(QT_TRANSLATE_NOOP("QueueModel", "Name")),
         str(QT_TRANSLATE_NOOP("QueueModel", "For")),
@@ -46,65 +43,37 @@ class QueueModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._entries: list[QueueEntry] = []
         self._now = utc_now()
 
-    def set_entries(self, entries: Sequence[QueueEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
+    def set_items(self, items: Sequence[QueueEntry]) -> None:
         self._now = utc_now()
-        self.endResetModel()
+        super().set_items(items)
 
     def tick(self, now: datetime) -> None:
+        """Waiting times move on: repaint them."""
         self._now = now
-        if self._entries:
-            last = self.index(len(self._entries) - 1, len(self.HEADERS) - 1)
+        if self.items:
+            last = self.index(len(self.items) - 1, len(self.HEADERS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
-    def entry(self, row: int) -> QueueEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
-            return self.tr(self.HEADERS[section])
-        return None
+    def cell(self, item: QueueEntry, column: int) -> str:
+        if column == 0:
+            name = item.person_name or self.tr("Anonymous visit")
+            return self.tr("{name} (called)").format(name=name) if item.state == "called" else name
+        if column == 1:
+            return self.tr(str(WAITING_FOR.get(item.waiting_for, item.waiting_for)))
+        minutes = max(int((self._now - item.since).total_seconds() // 60), 0)
+        return self.tr("{minutes} min").format(minutes=minutes)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        entry = self.entry(index.row()) if index.isValid() else None
-        if entry is None:
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            column = index.column()
-            if column == 0:
-                name = entry.person_name or self.tr("Anonymous visit")
-                return (
-                    self.tr("{name} (called)").format(name=name)
-                    if entry.state == "called"
-                    else name
-                )
-            if column == 1:
-                return self.tr(str(WAITING_FOR.get(entry.waiting_for, entry.waiting_for)))
-            if column == 2:
-                minutes = max(int((self._now - entry.since).total_seconds() // 60), 0)
-                return self.tr("{minutes} min").format(minutes=minutes)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Arrived at {time}").format(time=local_time(entry.since))
-        if role == Qt.ItemDataRole.FontRole and entry.state == "called":
-            from PySide6.QtGui import QFont
-
+        item = self.item(index.row()) if index.isValid() else None
+        if item is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Arrived at {time}").format(time=local_time(item.since))
+        if item is not None and role == Qt.ItemDataRole.FontRole and item.state == "called":
             font = QFont()
             font.setItalic(True)
             return font
-        return None
+        return super().data(index, role)
 
 
 class QueuePanel(QWidget):
@@ -123,13 +92,7 @@ class QueuePanel(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("sectionTitle")
         self.model = QueueModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Waiting queue"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = make_table(self.model, self.tr("Waiting queue"), self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -155,7 +118,7 @@ class QueuePanel(QWidget):
         self.set_entries([])
 
     def set_entries(self, entries: list[QueueEntry]) -> None:
-        self.model.set_entries(entries)
+        self.model.set_items(entries)
         self.title.setText(self.tr("Waiting: %n", "", len(entries)))
         for button in (self.call, self.served, self.left):
             button.setEnabled(bool(entries))
@@ -164,7 +127,7 @@ class QueuePanel(QWidget):
 
     def selected(self) -> QueueEntry | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.entry(rows[0].row() if rows else 0)
+        return self.model.item(rows[0].row() if rows else 0)
 
     def _emit(self, signal: Any) -> None:
         entry = self.selected()

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from opdesk.core.mutations.visits import WaitFor
 from opdesk.core.services.desk import Desk
-from opdesk.core.services.search import SearchHit
 from opdesk.core.services.views import PersonSummary, QueueEntry, VisitView
 from opdesk.gui.checkin.queue_panel import QueuePanel
 from opdesk.gui.checkin.search_panel import SearchPanel
 from opdesk.gui.checkin.today_panel import TodayPanel
 from opdesk.gui.checkin.visit_panel import VisitPanel
 from opdesk.gui.format import local_time
+from opdesk.gui.keys import screen_shortcut
 from opdesk.gui.operations.checkin import (
     call_visitor_op,
     check_in_op,
     finish_waiting_op,
-    search_op,
     todays_visits_op,
     undo_check_in_op,
     waiting_queue_op,
@@ -73,7 +69,7 @@ class CheckInScreen(QWidget):
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
 
-        self.search.query_changed.connect(self._search)
+        self.search.search_with(worker, desk)
         self.search.person_chosen.connect(self.start_visit)
         self.search.nobody_found.connect(self.new_person_requested.emit)
         self.visit.record_requested.connect(self._record)
@@ -82,20 +78,17 @@ class CheckInScreen(QWidget):
         self.queue.call_requested.connect(self._call)
         self.queue.served_requested.connect(lambda entry: self._finish(entry, left=False))
         self.queue.left_requested.connect(lambda entry: self._finish(entry, left=True))
-        self._shortcut("F5", self.queue.call.click)
-        self._shortcut("F6", self.queue.served.click)
-        self._shortcut("F8", self.queue.left.click)
-        self._shortcut("F2", lambda: self.start_visit(None))
-        self._shortcut("F3", self._open_page)
-        self._shortcut("Ctrl+N", lambda: self.new_person_requested.emit(self.search.field.text()))
-        self._shortcut("Ctrl+Z", self.today.undo_selected)
-        self._shortcut("Ctrl+F", lambda: self.back_to_search(clear=False))
+        screen_shortcut(self, "F5", self.queue.call.click)
+        screen_shortcut(self, "F6", self.queue.served.click)
+        screen_shortcut(self, "F8", self.queue.left.click)
+        screen_shortcut(self, "F2", lambda: self.start_visit(None))
+        screen_shortcut(self, "F3", self._open_page)
+        screen_shortcut(
+            self, "Ctrl+N", lambda: self.new_person_requested.emit(self.search.field.text())
+        )
+        screen_shortcut(self, "Ctrl+Z", self.today.undo_selected)
+        screen_shortcut(self, "Ctrl+F", lambda: self.back_to_search(clear=False))
         self.refresh_today()
-
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
-        shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
 
     def showEvent(self, event: object) -> None:  # noqa: N802
         super().showEvent(event)  # type: ignore[arg-type]
@@ -150,12 +143,6 @@ class CheckInScreen(QWidget):
         finish_waiting_op(self.worker, self.desk, self, entry.visit_id, left=left).success(
             done
         ).run()
-
-    def _search(self, query: str) -> None:
-        def show(hits: list[SearchHit]) -> None:
-            self.search.show_hits(query, hits)
-
-        search_op(self.worker, self.desk, query, self).success(show).run()
 
     def _record(
         self, person_id: str | None, topics: list[str], note: str, wait_for: WaitFor | None

@@ -6,8 +6,12 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from opdesk.core.services.desk import Desk
+from opdesk.core.services.search import SearchHit
 from opdesk.core.services.views import PersonSummary
 from opdesk.gui.checkin.models import SearchResultsModel
+from opdesk.gui.operations.checkin import search_op
+from opdesk.gui.worker import DbWorker
 
 NAV_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
@@ -62,13 +66,24 @@ class SearchPanel(QWidget):
         self._searched = ""
         self._update_hint()
 
+    def search_with(self, worker: DbWorker, desk: Desk) -> None:
+        """Search ``desk`` on ``worker`` as the text changes; show the results here."""
+
+        def search(query: str) -> None:
+            def show(hits: list[SearchHit]) -> None:
+                self.show_hits(query, hits)
+
+            search_op(worker, desk, query, self).success(show).run()
+
+        self.query_changed.connect(search)
+
     def focus_search(self, *, clear: bool = False) -> None:
         if clear:
             self.field.clear()
         self.field.setFocus()
         self.field.selectAll()
 
-    def show_hits(self, query: str, hits: list) -> None:  # type: ignore[type-arg]
+    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         """Results for ``query``; stale results (for an older text) are ignored."""
         if query != self.field.text():
             return

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from opdesk.core.services.views import VisitView
 from opdesk.gui.checkin.models import TodayVisitsModel
+from opdesk.gui.tables import make_table
 
 
 class TodayPanel(QWidget):
@@ -29,18 +28,11 @@ class TodayPanel(QWidget):
         self.title = QLabel(self)
         self.title.setObjectName("sectionTitle")
         self.model = TodayVisitsModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Today's visits"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = make_table(self.model, self.tr("Today's visits"), self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(False)
         self.undo = QPushButton(self.tr("Undo selected visit (Ctrl+Z)"), self)
         self.undo.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -52,7 +44,7 @@ class TodayPanel(QWidget):
         self.set_visits([])
 
     def set_visits(self, visits: list[VisitView]) -> None:
-        self.model.set_visits(visits)
+        self.model.set_items(visits)
         self.title.setText(self.tr("Today's visits: %n", "", len(visits)))
         self.undo.setEnabled(bool(visits))
         if visits:
@@ -60,6 +52,6 @@ class TodayPanel(QWidget):
 
     def undo_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        visit = self.model.visit(rows[0].row() if rows else 0)
+        visit = self.model.item(rows[0].row() if rows else 0)
         if visit is not None:
             self.undo_requested.emit(visit)

@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    Qt,
 )
 
 from opdesk.core.clock import ROME
 from opdesk.core.services.views import ConsentView, HouseholdMember, VisitView
 from opdesk.gui.format import topic_label
 from opdesk.gui.person.labels import CONTEXT, purpose_label, relation_label
-
-Index = QModelIndex | QPersistentModelIndex
-RowRole = Qt.ItemDataRole.UserRole + 1
-T = TypeVar("T")
+from opdesk.gui.tables import RowsModel
 
 
 def when(moment: datetime | None, *, with_time: bool = False) -> str:
@@ -32,56 +24,8 @@ def when(moment: datetime | None, *, with_time: bool = False) -> str:
     return moment.astimezone(ROME).strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
 
 
-class RowsModel(QAbstractTableModel, Generic[T]):
-    """A read-only table of frozen rows; subclasses name the columns and fill the cells."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[T] = []
-
-    def set_items(self, items: Sequence[T]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int) -> T | None:
-        return self.items[row] if 0 <= row < len(self.items) else None
-
-    def cell(self, item: T, column: int) -> str:
-        raise NotImplementedError
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate(CONTEXT, self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        item = self.items[index.row()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return self.cell(item, index.column())
-        if role == RowRole:
-            return item
-        return None
-
-
 class VisitsModel(RowsModel[VisitView]):
+    CONTEXT = CONTEXT
     HEADERS = (
         str(QT_TRANSLATE_NOOP("person", "When")),
         str(QT_TRANSLATE_NOOP("person", "Where")),
@@ -110,6 +54,7 @@ class VisitsModel(RowsModel[VisitView]):
 
 
 class ConsentsModel(RowsModel[ConsentView]):
+    CONTEXT = CONTEXT
     HEADERS = (
         str(QT_TRANSLATE_NOOP("person", "Purpose")),
         str(QT_TRANSLATE_NOOP("person", "Given on")),
@@ -144,6 +89,7 @@ class ConsentsModel(RowsModel[ConsentView]):
 
 
 class HouseholdModel(RowsModel[HouseholdMember]):
+    CONTEXT = CONTEXT
     HEADERS = (
         str(QT_TRANSLATE_NOOP("person", "Name")),
         str(QT_TRANSLATE_NOOP("person", "Relation")),
