@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
@@ -65,39 +66,10 @@ class VisitService:
             FinishWaiting(visit_id=visit_id, finished_at=self.desk.clock(), outcome=outcome)
         )
 
-    def waiting_queue(self, site_id: str | None = None) -> list[QueueEntry]:
-        """Who is waiting (or called) at this site today, longest waiting first."""
-        start, end = rome_day_bounds(self.desk.clock())
-        with self.desk.db.read() as session:
-            rows = session.execute(
-                select(Visit, Person.given_name, Person.family_name)
-                .outerjoin(Person, Person.id == Visit.person_id)
-                .where(
-                    Visit.site_id == self._site(site_id),
-                    Visit.visited_at >= start,
-                    Visit.visited_at < end,
-                    Visit.queue_state.in_(("waiting", "called")),
-                    Visit.deleted.is_(False),
-                )
-                .order_by(Visit.visited_at)
-            ).all()
-            return [
-                QueueEntry(
-                    visit_id=v.id,
-                    person_id=v.person_id,
-                    person_name=" ".join(n for n in (family, given) if n) or None,
-                    waiting_for=v.waiting_for or "volunteer",
-                    state=v.queue_state or "waiting",
-                    since=v.visited_at,
-                    called_at=v.called_at,
-                )
-                for v, given, family in rows
-            ]
-
-    def todays_visits(
-        self, site_id: str | None = None, *, now: datetime | None = None
-    ) -> list[VisitView]:
-        """The visits of the Rome calendar day at this site, newest first."""
+    def _day_at_site(
+        self, site_id: str | None, now: datetime | None, *conditions: Any
+    ) -> list[tuple[Visit, str | None]]:
+        """The day's visits at the site (Rome calendar day), with the visitor's name."""
         start, end = rome_day_bounds(now or self.desk.clock())
         with self.desk.db.read() as session:
             rows = session.execute(
@@ -108,18 +80,41 @@ class VisitService:
                     Visit.visited_at >= start,
                     Visit.visited_at < end,
                     Visit.deleted.is_(False),
+                    *conditions,
                 )
-                .order_by(Visit.visited_at.desc())
+                .order_by(Visit.visited_at)
             ).all()
-            return [
-                VisitView(
-                    id=v.id,
-                    person_id=v.person_id,
-                    person_name=" ".join(n for n in (family, given) if n) or None,
-                    site_id=v.site_id,
-                    visited_at=v.visited_at,
-                    topics=decode_topics(v.topics),
-                    note=v.note,
-                )
-                for v, given, family in rows
-            ]
+        return [(v, " ".join(n for n in (family, given) if n) or None) for v, given, family in rows]
+
+    def waiting_queue(self, site_id: str | None = None) -> list[QueueEntry]:
+        """Who is waiting (or called) at this site today, longest waiting first."""
+        waiting = Visit.queue_state.in_(("waiting", "called"))
+        return [
+            QueueEntry(
+                visit_id=v.id,
+                person_id=v.person_id,
+                person_name=name,
+                waiting_for=v.waiting_for or "volunteer",
+                state=v.queue_state or "waiting",
+                since=v.visited_at,
+                called_at=v.called_at,
+            )
+            for v, name in self._day_at_site(site_id, None, waiting)
+        ]
+
+    def todays_visits(
+        self, site_id: str | None = None, *, now: datetime | None = None
+    ) -> list[VisitView]:
+        """The visits of the Rome calendar day at this site, newest first."""
+        return [
+            VisitView(
+                id=v.id,
+                person_id=v.person_id,
+                person_name=name,
+                site_id=v.site_id,
+                visited_at=v.visited_at,
+                topics=decode_topics(v.topics),
+                note=v.note,
+            )
+            for v, name in reversed(self._day_at_site(site_id, now))
+        ]
