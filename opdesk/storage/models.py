@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -251,3 +252,45 @@ def table_of(model: type[Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
     return table
+
+
+# --- HQ only: the server's bookkeeping (empty on a desk) --------------------------------
+
+
+class HqState(Base):
+    """One row: the last version handed out, and the epoch desks must match."""
+
+    __tablename__ = "hq_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    epoch: Mapped[str] = mapped_column(ID)
+
+
+class HqClient(Base):
+    """A desk database HQ has heard from, and the last of its mutations it processed."""
+
+    __tablename__ = "hq_client"
+
+    client_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_push_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class HqMutation(Base):
+    """Every mutation HQ processed: applied or rejected (with why), never twice."""
+
+    __tablename__ = "hq_mutation"
+    __table_args__ = (UniqueConstraint("client_id", "seq"),)
+
+    mutation_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    client_id: Mapped[str] = mapped_column(ID)
+    seq: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(60))
+    actor_user_id: Mapped[str | None] = mapped_column(ID)
+    device_time: Mapped[datetime] = mapped_column(UTCDateTime())
+    args: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int | None] = mapped_column(Integer)
+    processed_at: Mapped[datetime] = mapped_column(UTCDateTime())

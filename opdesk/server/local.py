@@ -1,0 +1,27 @@
+"""HQ in the same process: the transport for a one-machine trial and for tests of the
+sync rules, with the real push and pull code (the HTTP transport wraps the same calls)."""
+
+from __future__ import annotations
+
+from opdesk.core.clock import Clock, utc_now
+from opdesk.core.mutations.envelope import Envelope
+from opdesk.server.pull import pull_changes
+from opdesk.server.push import process_push
+from opdesk.storage.engine import Database
+from opdesk.sync.engine import PullReply, PushReply
+
+
+class InProcessHQ:
+    def __init__(self, db: Database, *, clock: Clock = utc_now, page: int = 1000) -> None:
+        self.db = db
+        self.clock = clock
+        self.page = page
+
+    def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
+        outcome = process_push(self.db, client_id, envelopes, now=self.clock())
+        rejected = {r.seq: r.reason or "" for r in outcome.results if r.status == "rejected"}
+        return PushReply(outcome.last_processed, rejected)
+
+    def pull(self, client_id: str, cursor: int) -> PullReply:
+        page = pull_changes(self.db, client_id=client_id, cursor=cursor, limit=self.page)
+        return PullReply(page.rows, page.cursor, page.more, page.epoch, page.last_processed)

@@ -1,0 +1,84 @@
+"""One round of sync for a desk, over any transport that reaches HQ.
+
+push the pending mutations -> pull every page of changes -> rewind, apply, drop what HQ
+processed, replay the rest -> remember the cursor. An interrupted round is simply
+repeated: pushing is idempotent and the cursor only moves after the rows are applied.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sqlalchemy import update
+
+from opdesk.core.mutations.envelope import Envelope
+from opdesk.core.mutations.log import MutationLog
+from opdesk.core.mutations.replay import ReplayReport, ServerRow, rewind_and_replay
+from opdesk.storage.engine import Database
+from opdesk.storage.models import DeskState
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PushReply:
+    last_processed: int
+    rejected: dict[int, str]
+
+
+@dataclass(frozen=True)
+class PullReply:
+    rows: tuple[ServerRow, ...]
+    cursor: int
+    more: bool
+    epoch: str
+    last_processed: int
+
+
+class Transport(Protocol):
+    def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply: ...
+
+    def pull(self, client_id: str, cursor: int) -> PullReply: ...
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    rejected: dict[int, str] = field(default_factory=dict)
+    replay: ReplayReport | None = None
+
+
+def desk_identity(db: Database) -> tuple[str, int]:
+    with db.read() as session:
+        state = session.get(DeskState, 1)
+        if state is None:
+            raise RuntimeError("this database has no desk identity")
+        return state.client_id, state.server_cursor
+
+
+def sync_once(db: Database, transport: Transport) -> SyncReport:
+    report = SyncReport()
+    client_id, cursor = desk_identity(db)
+    pending = MutationLog(db).pending()
+    pushed = transport.push(client_id, pending) if pending else None
+    report.pushed = len(pending)
+    rows: list[ServerRow] = []
+    while True:
+        page = transport.pull(client_id, cursor)
+        rows.extend(page.rows)
+        cursor = page.cursor
+        if not page.more:
+            break
+    report.pulled = len(rows)
+    # What HQ processed comes from the pull (read after the push, in its snapshot).
+    report.rejected = dict(pushed.rejected) if pushed else {}
+    report.replay = rewind_and_replay(
+        db, rows, acknowledged_through=page.last_processed, rejected=report.rejected
+    )
+    with db.write() as session:
+        session.execute(update(DeskState).where(DeskState.id == 1).values(server_cursor=cursor))
+    log.info("sync: %d pushed, %d rows pulled", report.pushed, report.pulled)
+    return report

@@ -1,0 +1,46 @@
+"""HQ on PostgreSQL: the same push, rules and pull as on SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from opdesk.core.mutations.log import MutationLog
+from opdesk.core.rules.person import PersonFields
+from opdesk.core.services.search import search_people
+from opdesk.storage.engine import Database
+from opdesk.storage.migrate import open_database
+from tests.server.conftest import TestDesk
+from tests.server.test_push_pull import synced_rows
+
+pytestmark = pytest.mark.postgres
+
+
+def test_two_desks_converge_through_a_postgresql_hq(
+    pg_url: str, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    hq = open_database(pg_url)
+    try:
+        rho, lainate = make_desk(hq, "Rho"), make_desk(hq, "Lainate")
+        person = rho.people.register_person(
+            PersonFields(given_name="Niccolò", family_name="D'Angelo", phone="333 123 4567"),
+            consents=("registration",),
+            notice_version="2026-11",
+        )
+        rho.visits.check_in(person, topics=["casa", "lavoro"], note="prima volta")
+        rho.sync()
+        lainate.sync()
+        lainate.people.update_person(person, {"phone": "333 765 4321"})
+        lainate.sync()
+        rho.sync()
+        assert MutationLog(rho.db).pending() == MutationLog(lainate.db).pending() == []
+        assert [h.person.id for h in search_people(lainate.db, "dangelo")] == [person]
+        assert [h.person.id for h in search_people(hq, "d angelo niccolo")] == [person]
+        hq_rows = synced_rows(hq)
+        assert synced_rows(rho.db) == synced_rows(lainate.db)
+        assert {t: len(r) for t, r in hq_rows.items()} == {
+            t: len(r) for t, r in synced_rows(rho.db).items()
+        }
+    finally:
+        hq.dispose()

@@ -1,0 +1,132 @@
+"""Desks and HQ: mutations pushed once, applied by the same rules, pulled by version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import func, select
+
+from opdesk.core.mutations.log import MutationLog
+from opdesk.core.rules.person import PersonFields
+from opdesk.core.services.search import search_people
+from opdesk.server.pull import pull_changes
+from opdesk.server.push import process_push
+from opdesk.storage.engine import Database
+from opdesk.storage.models import SYNCED_MODELS, HqMutation, Person, Visit
+from tests.conftest import START
+from tests.server.conftest import TestDesk
+
+MakeDesk = Callable[[Database, str], TestDesk]
+
+
+def synced_rows(db: Database) -> dict[str, list[dict[str, object]]]:
+    """Every synced row, by table, as HQ and a full desk must agree on them."""
+    with db.read() as session:
+        return {
+            model.__tablename__: [
+                dict(row._mapping)
+                for row in session.execute(select(model.__table__).order_by(model.__table__.c.id))
+            ]
+            for model in SYNCED_MODELS
+        }
+
+
+def test_a_registration_and_check_in_reach_hq_and_another_desk(
+    hq_db: Database, make_desk: MakeDesk
+) -> None:
+    rho, lainate = make_desk(hq_db, "Rho"), make_desk(hq_db, "Lainate")
+    person = rho.people.register_person(PersonFields(given_name="Amina", family_name="Ouali"))
+    rho.visits.check_in(person, topics=["casa"])
+    report = rho.sync()
+    assert report.pushed == 2 and report.rejected == {}
+    assert MutationLog(rho.db).pending() == []
+    with rho.db.read() as session:
+        assert session.get(Person, person).version > 0  # the server's version came back
+    lainate.sync()
+    assert [h.person.id for h in search_people(lainate.db, "ouali")] == [person]
+    assert synced_rows(lainate.db) == synced_rows(hq_db) == synced_rows(rho.db)
+
+
+def test_pushing_twice_applies_once(hq_db: Database, make_desk: MakeDesk) -> None:
+    rho = make_desk(hq_db, "Rho")
+    rho.people.register_person(PersonFields(given_name="Amina"))
+    pending = MutationLog(rho.db).pending()
+    client = pending[0].client_id
+    first = process_push(hq_db, client, pending, now=START)
+    again = process_push(hq_db, client, pending, now=START)
+    assert [r.status for r in first.results] == ["applied"]
+    assert [r.status for r in again.results] == ["skipped"]
+    with hq_db.read() as session:
+        assert session.scalar(select(func.count()).select_from(HqMutation)) == 1
+        assert session.scalar(select(func.count()).select_from(Person)) == 1
+
+
+def test_a_gap_stops_the_batch(hq_db: Database, make_desk: MakeDesk) -> None:
+    rho = make_desk(hq_db, "Rho")
+    rho.people.register_person(PersonFields(given_name="Amina"))
+    rho.people.register_person(PersonFields(given_name="Sara"))
+    pending = MutationLog(rho.db).pending()
+    outcome = process_push(hq_db, pending[0].client_id, pending[1:], now=START)
+    assert outcome.stopped_at_gap and outcome.last_processed == 0
+    with hq_db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 0
+
+
+def test_a_refused_change_is_rejected_and_the_queue_moves_on(
+    hq_db: Database, make_desk: MakeDesk
+) -> None:
+    rho, lainate = make_desk(hq_db, "Rho"), make_desk(hq_db, "Lainate")
+    person = rho.people.register_person(PersonFields(given_name="Amina", phone="333 111 2222"))
+    rho.sync()
+    lainate.sync()
+    # Both edit the same phone offline; Rho reaches HQ first.
+    rho.people.update_person(person, {"phone": "333 333 4444"})
+    lainate.people.update_person(person, {"phone": "333 555 6666"})
+    visit = lainate.visits.check_in(person, topics=["lavoro"])
+    rho.sync()
+    report = lainate.sync()
+    assert list(report.rejected) == [1]  # Lainate's edit, its first mutation
+    assert "changed these fields" in report.rejected[1]
+    assert MutationLog(lainate.db).pending() == []
+    with lainate.db.read() as session:
+        assert session.get(Person, person).phone == "+393333334444"  # HQ's value stands
+        assert session.get(Visit, visit) is not None  # the check-in after it applied
+    with hq_db.read() as session:
+        statuses = session.scalars(select(HqMutation.status).order_by(HqMutation.seq)).all()
+    assert sorted(statuses) == ["applied", "applied", "applied", "rejected"]
+
+
+def test_a_lost_reply_is_not_a_lost_rejection(hq_db: Database, make_desk: MakeDesk) -> None:
+    rho = make_desk(hq_db, "Rho")
+    person = rho.people.register_person(PersonFields(given_name="Amina"))
+    rho.sync()
+    rho.people.update_person(person, {"given_name": "Aminata"})
+    pending = MutationLog(rho.db).pending()
+    with hq_db.write() as session:  # someone at HQ changed the name meanwhile
+        session.get(Person, person).given_name = "Amira"
+    process_push(hq_db, pending[0].client_id, pending, now=START)  # the reply is lost
+    report = rho.sync()  # pushes again: HQ remembers what it decided
+    assert list(report.rejected) == [pending[0].seq]
+
+
+def test_pages_end_on_a_version_boundary(hq_db: Database, make_desk: MakeDesk) -> None:
+    rho = make_desk(hq_db, "Rho")
+    for name in ("Amina", "Sara", "Luca", "Anna", "Marco", "Ivan", "Olga"):
+        rho.people.register_person(
+            PersonFields(given_name=name), consents=("registration",), notice_version="v1"
+        )
+    rho.sync()
+    client = MutationLog(rho.db).pending() or None
+    assert client is None
+    cursor, seen, pages = 0, [], 0
+    while True:
+        page = pull_changes(hq_db, client_id="other", cursor=cursor, limit=3)
+        versions = {row.data["version"] for row in page.rows}
+        seen += [(row.table, row.id) for row in page.rows]
+        pages += 1
+        assert all(v > cursor for v in versions)
+        cursor = page.cursor
+        if not page.more:
+            break
+    assert pages > 3
+    assert len(seen) == len(set(seen)) == 14  # 7 people and 7 consents, each once
