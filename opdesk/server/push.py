@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from opdesk.core.errors import DomainError
-from opdesk.core.mutations import parse_mutation
+from opdesk.core.mutations import Mutation, parse_mutation
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import apply_tracked
 from opdesk.server.versions import ensure_hq_state, stamp_rows, take_version
@@ -130,3 +130,14 @@ def _apply_one(session: Session, envelope: Envelope, version: int, now: datetime
         )
     )
     return PushResult(envelope.seq, status, reason)
+
+
+def apply_at_hq(db: Database, mutation: Mutation, *, actor_user_id: str | None = None) -> int:
+    """A change made at HQ itself (an admin command): applied and versioned like a
+    desk's, so that it reaches the desks by the same pull. Returns its version."""
+    with db.write() as session:
+        ensure_hq_state(session.connection())
+        version = take_version(session.connection())
+        tracker = apply_tracked(session, mutation, actor_user_id)
+        stamp_rows(session.connection(), set(tracker.before), version)
+    return version

@@ -294,3 +294,20 @@ class HqMutation(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int | None] = mapped_column(Integer)
     processed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class HqDevice(Base):
+    """A desk PC known to HQ: its token (hashed), its site, whether it may still sync."""
+
+    __tablename__ = "hq_device"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    site_id: Mapped[str | None] = mapped_column(ID)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    enrollment_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    enrollment_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    enrolled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    client_id: Mapped[str | None] = mapped_column(ID)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

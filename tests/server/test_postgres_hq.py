@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +12,9 @@ from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
+from opdesk.sync.engine import sync_once
 from tests.server.conftest import TestDesk
+from tests.server.test_http import enrolled, start_server
 from tests.server.test_push_pull import synced_rows
 
 pytestmark = pytest.mark.postgres
@@ -42,5 +45,24 @@ def test_two_desks_converge_through_a_postgresql_hq(
         assert {t: len(r) for t, r in hq_rows.items()} == {
             t: len(r) for t, r in synced_rows(rho.db).items()
         }
+    finally:
+        hq.dispose()
+
+
+def test_a_real_server_on_postgresql(
+    pg_url: str, tmp_path: Path, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    hq = open_database(pg_url)
+    try:
+        for server in start_server(tmp_path / "hq", pg_url):
+            rho = make_desk(hq, "Rho")
+            transport = enrolled(server, rho, "Rho 1")
+            try:
+                person = rho.people.register_person(PersonFields(given_name="Olena"))
+                sync_once(rho.db, transport)
+                assert MutationLog(rho.db).pending() == []
+                assert [h.person.id for h in search_people(hq, "olena")] == [person]
+            finally:
+                transport.close()
     finally:
         hq.dispose()

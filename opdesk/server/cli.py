@@ -1,0 +1,160 @@
+"""``opdesk-server``: run HQ, and its admin commands (sites, users, devices)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from opdesk.core.clock import new_id, utc_now
+from opdesk.core.rules.comuni import canonical_comune
+from opdesk.core.rules.sites import site_id_for
+from opdesk.logs import setup_logging
+from opdesk.paths import resolve_paths
+from opdesk.storage.engine import Database
+from opdesk.storage.migrate import open_database
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="opdesk-server", description="The opdesk HQ server.")
+    parser.add_argument(
+        "--database-url",
+        help="postgresql+psycopg://... (default: SQLite in the data folder, for a trial)",
+    )
+    parser.add_argument("--data-dir", help="where the SQLite database and logs live")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--certfile")
+    serve.add_argument("--keyfile")
+    site = sub.add_parser("create-site", help="add an opcafè to the network")
+    site.add_argument("name")
+    site.add_argument("comune")
+    user = sub.add_parser("create-user", help="add a user")
+    user.add_argument("username")
+    user.add_argument("display_name")
+    user.add_argument("--role", choices=["volunteer", "staff", "hq_admin"], default="volunteer")
+    user.add_argument("--site", help="the comune of the user's opcafè")
+    enroll = sub.add_parser("enroll-device", help="print a one-time code for a new desk")
+    enroll.add_argument("name")
+    enroll.add_argument("--site", help="the comune of the desk's opcafè")
+    sub.add_parser("devices", help="list the desks, their last sync and state")
+    revoke = sub.add_parser("revoke-device", help="stop a desk from syncing")
+    revoke.add_argument("device_id")
+    rotate = sub.add_parser("rotate-token", help="give a desk a new token")
+    rotate.add_argument("device_id")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = resolve_paths(args.data_dir).ensure()
+    setup_logging(paths.log_dir)
+    url = args.database_url or str(paths.data_dir / "hq.sqlite3")
+    db = open_database(url, backup_dir=paths.backup_dir)
+    try:
+        return COMMANDS[args.command](db, args)
+    finally:
+        db.dispose()
+
+
+def _site(comune: str | None) -> str | None:
+    return site_id_for(canonical_comune(comune) or comune) if comune else None
+
+
+def _serve(db: Database, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from opdesk.server.app import create_app
+
+    uvicorn.run(
+        create_app(db),
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        log_level="warning",
+    )
+    return 0
+
+
+def _create_site(db: Database, args: argparse.Namespace) -> int:
+    from opdesk.core.mutations.directory import CreateSite
+    from opdesk.server.push import apply_at_hq
+
+    comune = canonical_comune(args.comune) or args.comune
+    site_id = site_id_for(comune)
+    apply_at_hq(db, CreateSite(site_id=site_id, site_name=args.name, comune=comune))
+    sys.stdout.write(f"{site_id}\n")
+    return 0
+
+
+def _create_user(db: Database, args: argparse.Namespace) -> int:
+    from opdesk.core.mutations.directory import CreateUser
+    from opdesk.server.push import apply_at_hq
+
+    user_id = new_id()
+    apply_at_hq(
+        db,
+        CreateUser(
+            user_id=user_id,
+            username=args.username,
+            display_name=args.display_name,
+            role=args.role,
+            site_id=_site(args.site),
+        ),
+    )
+    sys.stdout.write(f"{user_id}\n")
+    return 0
+
+
+def _enroll(db: Database, args: argparse.Namespace) -> int:
+    from opdesk.server.devices import CODE_LIFETIME, create_enrollment
+
+    code = create_enrollment(db, name=args.name, site_id=_site(args.site), now=utc_now())
+    minutes = int(CODE_LIFETIME.total_seconds() // 60)
+    sys.stdout.write(f"{code}\n(valid for {minutes} minutes, once)\n")
+    return 0
+
+
+def _devices(db: Database, args: argparse.Namespace) -> int:
+    from opdesk.server.devices import list_devices
+
+    for device in list_devices(db):
+        state = "revoked" if device.revoked_at else ("enrolled" if device.enrolled_at else "code")
+        last = device.last_sync_at.isoformat(timespec="minutes") if device.last_sync_at else "never"
+        sys.stdout.write(f"{device.id}  {device.name}  {state}  last sync: {last}\n")
+    return 0
+
+
+def _revoke(db: Database, args: argparse.Namespace) -> int:
+    from opdesk.server.devices import revoke
+
+    revoke(db, args.device_id, now=utc_now())
+    return 0
+
+
+def _rotate(db: Database, args: argparse.Namespace) -> int:
+    from opdesk.server.devices import rotate_token
+
+    sys.stdout.write(f"{rotate_token(db, args.device_id)}\n")
+    return 0
+
+
+COMMANDS = {
+    "serve": _serve,
+    "create-site": _create_site,
+    "create-user": _create_user,
+    "enroll-device": _enroll,
+    "devices": _devices,
+    "revoke-device": _revoke,
+    "rotate-token": _rotate,
+}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

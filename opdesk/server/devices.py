@@ -1,0 +1,145 @@
+"""Desk PCs at HQ: a one-time enrollment code, then a token; both kept only as hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from opdesk.core.clock import new_id
+from opdesk.i18n import QT_TRANSLATE_NOOP
+from opdesk.storage.engine import Database
+from opdesk.storage.models import HqDevice
+
+CODE_LIFETIME = timedelta(hours=1)
+CODE_NOT_VALID = QT_TRANSLATE_NOOP("sync", "This enrollment code is not valid.")
+NOT_ENROLLED = QT_TRANSLATE_NOOP("sync", "This desk is not enrolled at HQ.")
+NO_DEVICE = QT_TRANSLATE_NOOP("sync", "No such device.")
+NO_LIVE_DEVICE = QT_TRANSLATE_NOOP("sync", "No such device, or it was revoked.")
+_CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # nothing to mistake for another
+
+
+class DeviceRefused(Exception):
+    """Why a device may not sync: shown to the desk in its own words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def digest(secret: str) -> str:
+    """Tokens and codes are long random strings: a plain SHA-256 is the right hash."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def new_code() -> str:
+    raw = "".join(secrets.choice(_CODE_LETTERS) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    id: str
+    name: str
+    site_id: str | None
+    enrolled_at: datetime | None
+    revoked_at: datetime | None
+    last_sync_at: datetime | None
+    client_id: str | None
+
+
+def create_enrollment(db: Database, *, name: str, site_id: str | None, now: datetime) -> str:
+    """A new device and its one-time code (valid for an hour)."""
+    code = new_code()
+    with db.write() as session:
+        session.add(
+            HqDevice(
+                id=new_id(),
+                name=name,
+                site_id=site_id,
+                enrollment_hash=digest(code),
+                enrollment_expires_at=now + CODE_LIFETIME,
+            )
+        )
+    return code
+
+
+def enroll(db: Database, code: str, *, now: datetime) -> tuple[str, str]:
+    """Exchange a code for (device id, token); a code works once, and not after an hour."""
+    token = secrets.token_urlsafe(32)
+    normalized = code.strip().upper().replace(" ", "")
+    with db.write() as session:
+        device = session.scalar(
+            select(HqDevice).where(HqDevice.enrollment_hash == digest(normalized))
+        )
+        if device is None or device.revoked_at is not None:
+            raise DeviceRefused(CODE_NOT_VALID)
+        expires = device.enrollment_expires_at
+        if expires is None or expires < now:
+            raise DeviceRefused(
+                QT_TRANSLATE_NOOP("sync", "This enrollment code has expired: ask HQ for a new one.")
+            )
+        device.enrollment_hash = None
+        device.enrollment_expires_at = None
+        device.token_hash = digest(token)
+        device.enrolled_at = now
+        return device.id, token
+
+
+def authenticate(db: Database, token: str) -> DeviceInfo:
+    with db.read() as session:
+        device = session.scalar(select(HqDevice).where(HqDevice.token_hash == digest(token)))
+        if device is None:
+            raise DeviceRefused(NOT_ENROLLED)
+        if device.revoked_at is not None:
+            raise DeviceRefused(
+                QT_TRANSLATE_NOOP("sync", "This desk was revoked at HQ: ask HQ to enroll it again.")
+            )
+        return _info(device)
+
+
+def record_sync(db: Database, device_id: str, client_id: str, *, now: datetime) -> None:
+    with db.write() as session:
+        device = session.get(HqDevice, device_id)
+        if device is not None:
+            device.last_sync_at = now
+            device.client_id = client_id
+
+
+def revoke(db: Database, device_id: str, *, now: datetime) -> None:
+    with db.write() as session:
+        device = session.get(HqDevice, device_id)
+        if device is None:
+            raise DeviceRefused(NO_DEVICE)
+        device.revoked_at = now  # the token hash stays: the desk is told it was revoked
+
+
+def rotate_token(db: Database, device_id: str) -> str:
+    """A new token for a device; the old one stops working at once."""
+    token = secrets.token_urlsafe(32)
+    with db.write() as session:
+        device = session.get(HqDevice, device_id)
+        if device is None or device.revoked_at is not None:
+            raise DeviceRefused(NO_LIVE_DEVICE)
+        device.token_hash = digest(token)
+    return token
+
+
+def list_devices(db: Database) -> list[DeviceInfo]:
+    with db.read() as session:
+        return [_info(d) for d in session.scalars(select(HqDevice).order_by(HqDevice.name))]
+
+
+def _info(device: HqDevice) -> DeviceInfo:
+    return DeviceInfo(
+        id=device.id,
+        name=device.name,
+        site_id=device.site_id,
+        enrolled_at=device.enrolled_at,
+        revoked_at=device.revoked_at,
+        last_sync_at=device.last_sync_at,
+        client_id=device.client_id,
+    )

@@ -1,0 +1,57 @@
+"""The wire between desks and HQ (pydantic models, shared by both sides)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from opdesk.core.mutations.base import SCHEMA_VERSION
+from opdesk.core.mutations.envelope import Envelope
+
+PROTOCOL = 1
+
+
+class Wire(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class EnrollIn(Wire):
+    code: str = Field(min_length=4, max_length=20)
+
+
+class EnrollOut(Wire):
+    device_id: str
+    token: str
+
+
+class PushIn(Wire):
+    client_id: str = Field(min_length=1, max_length=36)
+    schema_version: int = SCHEMA_VERSION
+    mutations: list[Envelope] = Field(max_length=500)
+
+
+class PushResultOut(Wire):
+    seq: int
+    status: Literal["applied", "rejected", "duplicate", "skipped"]
+    reason: str | None = None
+
+
+class PushOut(Wire):
+    last_processed: int
+    stopped_at_gap: bool
+    results: list[PushResultOut]
+
+
+class RowOut(Wire):
+    table: str
+    id: str
+    data: dict[str, Any]
+
+
+class PullOut(Wire):
+    rows: list[RowOut]
+    cursor: int
+    more: bool
+    epoch: str
+    last_processed: int

@@ -1,0 +1,165 @@
+"""A real opdesk-server process on 127.0.0.1, desks syncing with it over HTTP."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from opdesk.core.rules.person import PersonFields
+from opdesk.core.services.search import search_people
+from opdesk.server.devices import DeviceRefused, create_enrollment, enroll
+from opdesk.storage.engine import Database
+from opdesk.storage.migrate import open_database
+from opdesk.sync.engine import sync_once
+from opdesk.sync.http import HttpTransport, SyncError, enroll_device
+from tests.conftest import START
+from tests.server.conftest import TestDesk
+
+
+@dataclass
+class Server:
+    url: str
+    data_dir: Path
+    database_url: str
+
+    def admin(self, *args: str) -> str:
+        return subprocess.run(
+            [sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(self.data_dir),
+             "--database-url", self.database_url, *args],
+            capture_output=True, text=True, check=True, timeout=60,
+        ).stdout  # fmt: skip
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(data_dir: Path, database_url: str) -> Iterator[Server]:
+    port = free_port()
+    command = [
+        sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(data_dir),
+        "--database-url", database_url, "serve", "--port", str(port),
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{url}/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"opdesk-server did not start: {process.stderr.read()!r}")  # type: ignore[union-attr]
+            time.sleep(0.1)
+        yield Server(url, data_dir, database_url)
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    yield from start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}")
+
+
+def enrolled(server: Server, desk: TestDesk, name: str) -> HttpTransport:
+    code = server.admin("enroll-device", name, "--site", "Rho").split()[0]
+    token = enroll_device(server.url, code).token
+    return HttpTransport(server.url, token)
+
+
+def test_two_desks_sync_through_a_real_server(
+    server: Server, hq_db: Database, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    rho, lainate = make_desk(hq_db, "Rho"), make_desk(hq_db, "Lainate")
+    to_hq_rho, to_hq_lainate = (
+        enrolled(server, rho, "Rho 1"),
+        enrolled(server, lainate, "Lainate 1"),
+    )
+    try:
+        person = rho.people.register_person(PersonFields(given_name="Amina", family_name="Ouali"))
+        rho.visits.check_in(person, topics=["famiglia"])
+        assert sync_once(rho.db, to_hq_rho).pushed == 2
+        sync_once(lainate.db, to_hq_lainate)
+        assert [h.person.id for h in search_people(lainate.db, "ouali amina")] == [person]
+        assert (
+            "Rho 1" in server.admin("devices")
+            and "never" not in server.admin("devices").split("Rho 1")[1].splitlines()[0]
+        )
+    finally:
+        to_hq_rho.close()
+        to_hq_lainate.close()
+
+
+def test_a_revoked_desk_is_refused_and_told_why(
+    server: Server, hq_db: Database, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    rho = make_desk(hq_db, "Rho")
+    transport = enrolled(server, rho, "Rho 1")
+    try:
+        device_id = server.admin("devices").split()[0]
+        server.admin("revoke-device", device_id)
+        with pytest.raises(SyncError) as refused:
+            sync_once(rho.db, transport)
+        assert refused.value.status == 401 and "revoked" in refused.value.detail
+        assert not refused.value.temporary
+    finally:
+        transport.close()
+
+
+def test_an_enrollment_code_works_once(server: Server) -> None:
+    code = server.admin("enroll-device", "Rho 1").split()[0]
+    enroll_device(server.url, code)
+    with pytest.raises(SyncError) as again:
+        enroll_device(server.url, code)
+    assert again.value.status == 403
+
+
+def test_an_enrollment_code_expires(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "hq.sqlite3")
+    try:
+        code = create_enrollment(db, name="Rho 1", site_id=None, now=START)
+        with pytest.raises(DeviceRefused, match="expired"):
+            enroll(db, code, now=START + timedelta(hours=2))
+    finally:
+        db.dispose()
+
+
+def test_errors_are_problem_json_and_no_token_is_401(server: Server) -> None:
+    response = httpx.post(f"{server.url}/v1/push", json={"client_id": "x", "mutations": []})
+    assert response.status_code == 401
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["title"] == "Not enrolled"
+
+
+def test_a_desk_from_the_future_is_refused(server: Server) -> None:
+    token = enroll_device(server.url, server.admin("enroll-device", "Rho 1").split()[0]).token
+    response = httpx.post(
+        f"{server.url}/v1/push",
+        json={"client_id": "x", "schema_version": 99, "mutations": []},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 409
+
+
+def test_no_server_is_a_temporary_failure(tmp_path: Path) -> None:
+    transport = HttpTransport(f"http://127.0.0.1:{free_port()}", "token")
+    try:
+        with pytest.raises(SyncError) as failed:
+            transport.pull("client", 0)
+        assert failed.value.temporary
+    finally:
+        transport.close()
