@@ -1338,6 +1338,33 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
 </context>
 <context>
+    <name>sync</name>
+    <message>
+        <source>This enrollment code is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk is not enrolled at HQ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such device, or it was revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrollment code has expired: ask HQ for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk was revoked at HQ: ask HQ to enroll it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>topics</name>
     <message>
         <source>Housing</source>
