@@ -158,6 +158,13 @@ class DeskState(Base):
     next_seq: Mapped[int] = mapped_column(Integer, default=1)
     server_cursor: Mapped[int] = mapped_column(Integer, default=0)
     site_id: Mapped[str | None] = mapped_column(String(36))
+    # How this desk reaches HQ (the token is a secret: the database gets encrypted later).
+    server_url: Mapped[str | None] = mapped_column(String(300))
+    device_token: Mapped[str | None] = mapped_column(String(100))
+    ca_file: Mapped[str | None] = mapped_column(String(500))
+    server_epoch: Mapped[str | None] = mapped_column(String(36))
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_sync_error: Mapped[str | None] = mapped_column(Text)
 
 
 class PendingMutation(Base):
@@ -185,6 +192,20 @@ class RowBefore(Base):
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     row_id: Mapped[str] = mapped_column(ID, primary_key=True)
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class SyncProblem(Base):
+    """Something HQ refused, for a person at the desk to see and act on."""
+
+    __tablename__ = "desk_sync_problem"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(60))
+    args: Mapped[dict[str, Any]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 # --- derived, rebuilt from the synced rows ---------------------------------------------

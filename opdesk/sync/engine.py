@@ -49,25 +49,34 @@ class SyncReport:
     pulled: int = 0
     rejected: dict[int, str] = field(default_factory=dict)
     replay: ReplayReport | None = None
+    sent: dict[int, Envelope] = field(default_factory=dict)
 
 
-def desk_identity(db: Database) -> tuple[str, int]:
+def desk_identity(db: Database) -> tuple[str, int, str | None]:
     with db.read() as session:
         state = session.get(DeskState, 1)
         if state is None:
             raise RuntimeError("this database has no desk identity")
-        return state.client_id, state.server_cursor
+        return state.client_id, state.server_cursor, state.server_epoch
 
 
 def sync_once(db: Database, transport: Transport) -> SyncReport:
     report = SyncReport()
-    client_id, cursor = desk_identity(db)
+    client_id, cursor, epoch = desk_identity(db)
     pending = MutationLog(db).pending()
+    report.sent = {e.seq: e for e in pending}
     pushed = transport.push(client_id, pending) if pending else None
     report.pushed = len(pending)
     rows: list[ServerRow] = []
     while True:
         page = transport.pull(client_id, cursor)
+        if epoch is not None and page.epoch != epoch:
+            # HQ was restored from a backup: its versions start over. Download it all
+            # again (pending mutations stay queued) rather than skip rows silently.
+            log.warning("HQ epoch changed: downloading everything again")
+            epoch, cursor, rows = page.epoch, 0, []
+            continue
+        epoch = page.epoch
         rows.extend(page.rows)
         cursor = page.cursor
         if not page.more:
@@ -79,6 +88,10 @@ def sync_once(db: Database, transport: Transport) -> SyncReport:
         db, rows, acknowledged_through=page.last_processed, rejected=report.rejected
     )
     with db.write() as session:
-        session.execute(update(DeskState).where(DeskState.id == 1).values(server_cursor=cursor))
+        session.execute(
+            update(DeskState)
+            .where(DeskState.id == 1)
+            .values(server_cursor=cursor, server_epoch=epoch)
+        )
     log.info("sync: %d pushed, %d rows pulled", report.pushed, report.pulled)
     return report

@@ -1,0 +1,144 @@
+"""Sync as the desk uses it: enroll with HQ, sync now, the state to show, the problems."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+
+from opdesk.core.clock import Clock, utc_now
+from opdesk.core.mutations.log import MutationLog
+from opdesk.storage.engine import Database
+from opdesk.storage.models import DeskState, SyncProblem
+from opdesk.sync.engine import SyncReport, Transport, sync_once
+from opdesk.sync.http import HttpTransport, SyncError, enroll_device
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    configured: bool
+    server_url: str | None
+    last_sync_at: datetime | None
+    last_error: str | None
+    pending: int
+    problems: int
+
+
+@dataclass(frozen=True)
+class ProblemView:
+    id: int
+    seq: int
+    name: str
+    reason: str
+    created_at: datetime
+
+
+TransportFactory = Callable[[str, str, Path | None], Transport]
+
+
+def http_transport(url: str, token: str, ca_file: Path | None) -> Transport:
+    return HttpTransport(url, token, ca_file=ca_file)
+
+
+class SyncService:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        clock: Clock = utc_now,
+        transport: TransportFactory = http_transport,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.transport = transport
+
+    def status(self) -> SyncStatus:
+        with self.db.read() as session:
+            state = session.get(DeskState, 1)
+            problems = session.scalar(
+                select(func.count())
+                .select_from(SyncProblem)
+                .where(SyncProblem.resolved_at.is_(None))
+            )
+        return SyncStatus(
+            configured=bool(state and state.server_url and state.device_token),
+            server_url=state.server_url if state else None,
+            last_sync_at=state.last_sync_at if state else None,
+            last_error=state.last_sync_error if state else None,
+            pending=MutationLog(self.db).pending_count(),
+            problems=int(problems or 0),
+        )
+
+    def enroll(self, server_url: str, code: str, *, ca_file: Path | None = None) -> None:
+        """Exchange HQ's one-time code for this desk's token, and keep the address."""
+        url = server_url.strip().rstrip("/")
+        token = enroll_device(url, code, ca_file=ca_file).token
+        self._set_state(
+            server_url=url,
+            device_token=token,
+            ca_file=str(ca_file) if ca_file else None,
+            last_sync_error=None,
+        )
+
+    def sync_now(self) -> SyncReport:
+        with self.db.read() as session:
+            state = session.get(DeskState, 1)
+            if state is None or not state.server_url or not state.device_token:
+                raise SyncError("This desk is not enrolled at HQ.")
+            url, token, ca = state.server_url, state.device_token, state.ca_file
+        transport = self.transport(url, token, Path(ca) if ca else None)
+        try:
+            report = sync_once(self.db, transport)
+        except SyncError as exc:
+            self._set_state(last_sync_error=exc.detail)
+            raise
+        finally:
+            close = getattr(transport, "close", None)
+            if close is not None:
+                close()
+        self._record_problems(report)
+        self._set_state(last_sync_at=self.clock(), last_sync_error=None)
+        return report
+
+    def problems(self) -> list[ProblemView]:
+        with self.db.read() as session:
+            rows = session.scalars(
+                select(SyncProblem)
+                .where(SyncProblem.resolved_at.is_(None))
+                .order_by(SyncProblem.created_at)
+            ).all()
+            return [ProblemView(p.id, p.seq, p.name, p.reason, p.created_at) for p in rows]
+
+    def dismiss_problem(self, problem_id: int) -> None:
+        with self.db.write() as session:
+            problem = session.get(SyncProblem, problem_id)
+            if problem is not None:
+                problem.resolved_at = self.clock()
+
+    def _record_problems(self, report: SyncReport) -> None:
+        if not report.rejected:
+            return
+        now = self.clock()
+        with self.db.write() as session:
+            for seq, reason in sorted(report.rejected.items()):
+                sent = report.sent.get(seq)
+                session.add(
+                    SyncProblem(
+                        seq=seq,
+                        name=sent.name if sent else "?",
+                        args=sent.args if sent else {},
+                        reason=reason,
+                        created_at=now,
+                    )
+                )
+        log.warning("%d changes refused by HQ", len(report.rejected))
+
+    def _set_state(self, **values: object) -> None:
+        with self.db.write() as session:
+            session.execute(update(DeskState).where(DeskState.id == 1).values(**values))

@@ -1,0 +1,94 @@
+"""The desk's sync service against a real server: enroll, sync, problems, a restored HQ."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from opdesk.core.rules.person import PersonFields
+from opdesk.storage.engine import Database
+from opdesk.storage.models import HqState, Person
+from opdesk.sync.http import SyncError
+from opdesk.sync.service import SyncService
+from tests.server.conftest import TestDesk
+from tests.server.test_http import Server, start_server
+
+MakeDesk = Callable[[Database, str], TestDesk]
+
+
+def enrolled_service(server: Server, desk: TestDesk) -> SyncService:
+    service = SyncService(desk.db, clock=desk.context.clock)
+    code = server.admin("enroll-device", "desk", "--site", "Rho").split()[0]
+    service.enroll(server.url + "/", code)
+    return service
+
+
+def test_enroll_then_sync_shows_in_the_status(
+    tmp_path: Path, hq_db: Database, make_desk: MakeDesk
+) -> None:
+    for server in start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}"):
+        rho = make_desk(hq_db, "Rho")
+        service = SyncService(rho.db)
+        assert not service.status().configured
+        with pytest.raises(SyncError):
+            service.sync_now()
+        service = enrolled_service(server, rho)
+        rho.people.register_person(PersonFields(given_name="Amina"))
+        assert service.status().pending == 1
+        service.sync_now()
+        status = service.status()
+        assert status.configured and status.pending == 0 and status.last_sync_at is not None
+        assert status.last_error is None and status.problems == 0
+
+
+def test_a_refusal_becomes_a_problem_to_see_and_dismiss(
+    tmp_path: Path, hq_db: Database, make_desk: MakeDesk
+) -> None:
+    for server in start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}"):
+        rho, lainate = make_desk(hq_db, "Rho"), make_desk(hq_db, "Lainate")
+        to_rho, to_lainate = enrolled_service(server, rho), enrolled_service(server, lainate)
+        person = rho.people.register_person(PersonFields(given_name="Amina"))
+        to_rho.sync_now()
+        to_lainate.sync_now()
+        rho.people.update_person(person, {"given_name": "Aminata"})
+        lainate.people.update_person(person, {"given_name": "Amira"})
+        to_rho.sync_now()
+        to_lainate.sync_now()
+        problems = to_lainate.problems()
+        assert [(p.name, "changed these fields" in p.reason) for p in problems] == [
+            ("update_person", True)
+        ]
+        assert to_lainate.status().problems == 1
+        to_lainate.dismiss_problem(problems[0].id)
+        assert to_lainate.status().problems == 0
+
+
+def test_a_restored_hq_makes_the_desk_download_everything_again(
+    tmp_path: Path, make_desk: MakeDesk
+) -> None:
+    url = f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    for server in start_server(tmp_path / "hq", url):
+        hq = Database.open(tmp_path / "hq.sqlite3")
+        try:
+            rho = make_desk(hq, "Rho")
+            service = enrolled_service(server, rho)
+            for name in ("Amina", "Sara", "Luca"):
+                rho.people.register_person(PersonFields(given_name=name))
+            service.sync_now()
+            with rho.db.write() as session:  # the desk lost rows it had been sent
+                session.execute(update(Person).values(version=0))
+            with hq.write() as session:  # HQ restored: a new epoch
+                session.execute(update(HqState).values(epoch="restored"))
+            service.sync_now()
+            with rho.db.read() as session:
+                assert (
+                    session.scalar(
+                        select(func.count()).select_from(Person).where(Person.version > 0)
+                    )
+                    == 3
+                )
+        finally:
+            hq.dispose()
