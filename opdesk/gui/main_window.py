@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from opdesk.core.clock import ROME
 from opdesk.gui.errors import error_text
 from opdesk.gui.operations.base import Op
 from opdesk.gui.status import DeskStatusBar
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from opdesk.core.services.views import PersonSummary
     from opdesk.gui.checkin.screen import CheckInScreen
     from opdesk.gui.people_screen import PeopleScreen
+    from opdesk.gui.problems_screen import ProblemsScreen
+    from opdesk.gui.sync_controller import SyncController
+    from opdesk.sync.service import SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,8 @@ class MainWindow(QMainWindow):
         self.worker = worker
         self.templates_dir = templates_dir  # the agency's own informativa, if any
         self.people: PeopleScreen | None = None
+        self.sync: SyncController | None = None
+        self.problems: ProblemsScreen | None = None
         self._painted = False
         self.desk: Desk | None = None
         self.checkin: CheckInScreen | None = None
@@ -102,6 +108,13 @@ class MainWindow(QMainWindow):
         desk_menu.addAction(settings)
         desk_menu.addSeparator()
         desk_menu.addAction(quit_action)
+        sync_now = QAction(self.tr("S&ync now"), self)
+        sync_now.setShortcut(QKeySequence("F9"))
+        sync_now.triggered.connect(self.sync_now)
+        connect = QAction(self.tr("&Connect to HQ…"), self)
+        connect.triggered.connect(self.connect_to_hq)
+        desk_menu.insertAction(settings, sync_now)
+        desk_menu.insertAction(settings, connect)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         keys = QAction(self.tr("&Keyboard shortcuts"), self)
         keys.setShortcut(QKeySequence("F1"))
@@ -121,6 +134,7 @@ class MainWindow(QMainWindow):
         """The database is open: ask for the site on first run, then build the screens."""
         self.desk = desk
         self.watch_integrity(desk)
+        self.start_sync(desk)
         if desk.context.site_id is not None:
             self.build_screens()
             return
@@ -141,6 +155,52 @@ class MainWindow(QMainWindow):
 
         Op(self.worker, desk.sites, self).success(welcome).run()
 
+    def start_sync(self, desk: Desk) -> None:
+        from opdesk.gui.sync_controller import SyncController
+        from opdesk.sync.service import SyncService
+
+        if self.sync is not None:
+            self.sync.timer.stop()
+        self.sync = SyncController(SyncService(desk.db, clock=desk.context.clock), self)
+        self.sync.status_changed.connect(self.show_sync_status)
+        self.sync.synced.connect(self.refresh_after_sync)
+        self.sync.failed.connect(self.sync_failed)
+        self.sync.refresh_status()
+
+    def sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def connect_to_hq(self) -> None:
+        from opdesk.gui.enroll_dialog import EnrollDialog
+
+        if self.sync is None:
+            return
+        dialog = EnrollDialog(None, self)
+        if dialog.exec():
+            url, code, ca_file = dialog.values()
+            self.sync.enroll(url, code, ca_file)
+
+    def show_sync_status(self, status: SyncStatus) -> None:
+        online = self.sync is not None and self.sync.online and status.last_error is None
+        when = status.last_sync_at
+        last = when.astimezone(ROME).strftime("%d/%m %H:%M") if when else None
+        self.status.set_sync(
+            online=online, configured=status.configured, last_sync=last, error=status.last_error
+        )
+        self.status.set_pending(status.pending)
+        self.status.set_problems(status.problems)
+
+    def refresh_after_sync(self) -> None:
+        if self.checkin is not None:
+            self.checkin.refresh_today()
+        if self.problems is not None:
+            self.problems.reload()
+
+    def sync_failed(self, detail: str) -> None:
+        text = QCoreApplication.translate("sync", detail)
+        self.status.showMessage(self.tr("Sync failed: {detail}").format(detail=text), 10_000)
+
     def watch_integrity(self, desk: Desk) -> None:
         """The file's integrity check runs behind the opened window: report damage."""
 
@@ -157,6 +217,7 @@ class MainWindow(QMainWindow):
             return
         from opdesk.gui.checkin.screen import CheckInScreen
         from opdesk.gui.people_screen import PeopleScreen, new_person_dialog
+        from opdesk.gui.problems_screen import ProblemsScreen
 
         for index in reversed(range(self.stack.count())):
             old = self.stack.widget(index)
@@ -182,6 +243,10 @@ class MainWindow(QMainWindow):
         checkin.person_page_requested.connect(self.open_person_page)
         self.add_section(self.tr("Welcome desk"), self.checkin, "Ctrl+1")
         self.add_section(self.tr("People"), self.people, "Ctrl+2")
+        if self.sync is not None:
+            self.problems = ProblemsScreen(self.sync.service, self.worker, self)
+            self.problems.changed.connect(self.sync.refresh_status)
+            self.add_section(self.tr("Sync problems"), self.problems, "Ctrl+3")
         self.nav.setVisible(self.nav.count() > 1)
         self.nav.setCurrentIndex(0)
         self.checkin.search.focus_search()
@@ -205,6 +270,9 @@ class MainWindow(QMainWindow):
         desk = self.desk
         if desk is None:
             return
+
+        if self.sync is not None:
+            self.sync.refresh_status()
 
         def show(result: tuple[str | None, int]) -> None:
             site, pending = result
@@ -259,5 +327,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        if self.sync is not None:
+            self.sync.timer.stop()
+            self.sync.wait()
         self.worker.wait()
         super().closeEvent(event)

@@ -12,7 +12,9 @@ class DeskStatusBar(QStatusBar):
         self.connection = QLabel(self)
         self.last_sync = QLabel(self)
         self.pending = QLabel(self)
-        for label in (self.site, self.connection, self.last_sync, self.pending):
+        self.problems = QLabel(self)
+        self.problems.setObjectName("problems")
+        for label in (self.site, self.connection, self.last_sync, self.pending, self.problems):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         self._site: str | None = None
@@ -20,6 +22,8 @@ class DeskStatusBar(QStatusBar):
         self._configured = False
         self._last_sync: str | None = None
         self._pending = 0
+        self._problems = 0
+        self._error: str | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -29,6 +33,7 @@ class DeskStatusBar(QStatusBar):
         self.set_site(self._site)
         self.set_sync(online=self._online, configured=self._configured, last_sync=self._last_sync)
         self.set_pending(self._pending)
+        self.set_problems(self._problems)
 
     def set_site(self, name: str | None) -> None:
         self._site = name
@@ -36,12 +41,21 @@ class DeskStatusBar(QStatusBar):
             self.tr("Site: {name}").format(name=name) if name else self.tr("No site chosen")
         )
 
-    def set_sync(self, *, online: bool, configured: bool, last_sync: str | None) -> None:
+    def set_sync(
+        self,
+        *,
+        online: bool,
+        configured: bool,
+        last_sync: str | None,
+        error: str | None = None,
+    ) -> None:
         self._online, self._configured, self._last_sync = online, configured, last_sync
+        self._error = error
         self.connection.setText(self.tr("Online") if online else self.tr("Offline"))
-        self.connection.setToolTip(
-            "" if configured else self.tr("The HQ server is not configured yet.")
-        )
+        if not configured:
+            self.connection.setToolTip(self.tr("The HQ server is not configured yet."))
+        else:
+            self.connection.setToolTip(error or "")
         self.last_sync.setText(
             self.tr("Synced: {when}").format(when=last_sync)
             if last_sync
@@ -52,3 +66,8 @@ class DeskStatusBar(QStatusBar):
         self._pending = count
         self.pending.setText(self.tr("To send: %n", "", count))
         self.pending.setToolTip(self.tr("Changes waiting to be sent to HQ"))
+
+    def set_problems(self, count: int) -> None:
+        self._problems = count
+        self.problems.setText(self.tr("Problems: %n", "", count) if count else "")
+        self.problems.setVisible(bool(count))

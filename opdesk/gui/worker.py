@@ -16,7 +16,9 @@ log = logging.getLogger(__name__)
 Callback = Callable[[Any], None]
 
 
-class _Task(QRunnable):
+class Task(QRunnable):
+    """Runs ``fn`` on a pool thread; its result or exception goes back by the dispatcher."""
+
     def __init__(
         self, fn: Callable[[], Any], dispatcher: Dispatcher, ok: Callback, fail: Callback
     ) -> None:
@@ -82,11 +84,11 @@ class DbWorker(QObject):
 
             return finish
 
-        self.pool.start(_Task(fn, self.dispatcher, done(ok), done(fail)))
+        self.pool.start(Task(fn, self.dispatcher, done(ok), done(fail)))
 
     def submit_aside(self, fn: Callable[[], Any], ok: Callback, fail: Callback) -> None:
         """For a wait that must not hold up the queue (e.g. the integrity verdict)."""
-        self.aside.start(_Task(fn, self.dispatcher, ok, fail))
+        self.aside.start(Task(fn, self.dispatcher, ok, fail))
 
     def wait(self, msecs: int = 10_000) -> bool:
         return self.pool.waitForDone(msecs) and self.aside.waitForDone(msecs)

@@ -142,6 +142,10 @@
         <source>Changes waiting to be sent to HQ</source>
         <translation>Modifiche in attesa di essere inviate alla sede centrale</translation>
     </message>
+    <message numerus="yes">
+        <source>Problems: %n</source>
+        <translation><numerusform>Problemi: %n</numerusform><numerusform>Problemi: %n</numerusform></translation>
+    </message>
     <message>
         <source>Online</source>
         <translation>In linea</translation>
@@ -218,6 +222,57 @@
     <message>
         <source>Edit: {name}</source>
         <translation>Modifica: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Connect to HQ</source>
+        <translation>Collega alla sede centrale</translation>
+    </message>
+    <message>
+        <source>HQ gives each desk a one-time code. Write HQ's address and the code: the desk then syncs by itself every few minutes.</source>
+        <translation>La sede centrale dà a ogni postazione un codice da usare una volta sola. Scrivi l'indirizzo della sede centrale e il codice: poi la postazione si sincronizza da sola ogni pochi minuti.</translation>
+    </message>
+    <message>
+        <source>HQ address</source>
+        <translation>Indirizzo della sede centrale</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Codice di registrazione</translation>
+    </message>
+    <message>
+        <source>Certificate authority file</source>
+        <translation>File dell'autorità di certificazione</translation>
+    </message>
+    <message>
+        <source>only if HQ uses its own certificates</source>
+        <translation>solo se la sede centrale usa certificati propri</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>HQ &amp;address</source>
+        <translation>&amp;Indirizzo della sede centrale</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Codice</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificates</source>
+        <translation>C&amp;ertificati</translation>
+    </message>
+    <message>
+        <source>Write HQ's address, e.g. https://hq.example.org</source>
+        <translation>Scrivi l'indirizzo della sede centrale, ad es. https://hq.example.org</translation>
+    </message>
+    <message>
+        <source>Write the code HQ gave for this desk.</source>
+        <translation>Scrivi il codice che la sede centrale ha dato per questa postazione.</translation>
     </message>
 </context>
 <context>
@@ -325,6 +380,14 @@
         <translation>&amp;Esci</translation>
     </message>
     <message>
+        <source>S&amp;ync now</source>
+        <translation>&amp;Sincronizza ora</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to HQ…</source>
+        <translation>&amp;Collega alla sede centrale…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
@@ -333,12 +396,20 @@
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
+        <source>Sync failed: {detail}</source>
+        <translation>Sincronizzazione non riuscita: {detail}</translation>
+    </message>
+    <message>
         <source>Welcome desk</source>
         <translation>Accoglienza</translation>
     </message>
     <message>
         <source>People</source>
         <translation>Persone</translation>
+    </message>
+    <message>
+        <source>Sync problems</source>
+        <translation>Problemi di sincronizzazione</translation>
     </message>
     <message>
         <source>opdesk cannot start</source>
@@ -741,6 +812,60 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
             <numerusform>&amp;Consensi (%n)</numerusform>
             <numerusform>&amp;Consensi (%n)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>registration</source>
+        <translation>registrazione</translation>
+    </message>
+    <message>
+        <source>change of a person's details</source>
+        <translation>modifica dei dati di una persona</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>visita</translation>
+    </message>
+    <message>
+        <source>undone visit</source>
+        <translation>visita annullata</translation>
+    </message>
+    <message>
+        <source>merge of two records</source>
+        <translation>unione di due schede</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>consenso</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambia</translation>
+    </message>
+    <message>
+        <source>Why HQ refused it</source>
+        <translation>Perché la sede centrale l'ha rifiutata</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsScreen</name>
+    <message>
+        <source>Changes made at this desk that HQ refused. They are not applied anywhere: read why, do again what is still needed, then mark the problem as seen.</source>
+        <translation>Modifiche fatte a questa postazione che la sede centrale ha rifiutato. Non sono applicate da nessuna parte: leggi il motivo, rifai quello che serve ancora, poi segna il problema come visto.</translation>
+    </message>
+    <message>
+        <source>Sync problems</source>
+        <translation>Problemi di sincronizzazione</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as seen</source>
+        <translation>&amp;Segna come visto</translation>
     </message>
 </context>
 <context>

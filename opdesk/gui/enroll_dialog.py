@@ -1,0 +1,84 @@
+"""Connect this desk to HQ: the server's address and the one-time code HQ gave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+
+class EnrollDialog(QDialog):
+    def __init__(self, server_url: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Connect to HQ"))
+        intro = QLabel(
+            self.tr(
+                "HQ gives each desk a one-time code. Write HQ's address and the code: "
+                "the desk then syncs by itself every few minutes."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.url = QLineEdit(server_url or "https://", self)
+        self.url.setAccessibleName(self.tr("HQ address"))
+        self.code = QLineEdit(self)
+        self.code.setAccessibleName(self.tr("Enrollment code"))
+        self.code.setPlaceholderText("ABCD-2345")
+        self.ca_file = QLineEdit(self)
+        self.ca_file.setAccessibleName(self.tr("Certificate authority file"))
+        self.ca_file.setPlaceholderText(self.tr("only if HQ uses its own certificates"))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(browse)
+        self.error = QLabel(self)
+        self.error.setProperty("role", "fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(intro)
+        form.addRow(self.tr("HQ &address"), self.url)
+        form.addRow(self.tr("&Code"), self.code)
+        form.addRow(self.tr("C&ertificates"), ca_row)
+        form.addRow(self.error)
+        form.addRow(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _browse(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(self, self.tr("Certificate authority file"))
+        if chosen:
+            self.ca_file.setText(chosen)
+
+    def _check(self) -> None:
+        url = self.url.text().strip()
+        if not url.startswith(("https://", "http://")) or len(url) < 12:
+            self.show_error(self.tr("Write HQ's address, e.g. https://hq.example.org"))
+            return
+        if len(self.code.text().strip()) < 4:
+            self.show_error(self.tr("Write the code HQ gave for this desk."))
+            return
+        self.accept()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def values(self) -> tuple[str, str, Path | None]:
+        ca = self.ca_file.text().strip()
+        return self.url.text().strip(), self.code.text().strip(), Path(ca) if ca else None

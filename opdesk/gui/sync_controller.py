@@ -1,0 +1,98 @@
+"""Sync in the background: its own thread, every few minutes and on demand.
+
+The network never blocks the window nor the database worker's queue; the result comes
+back by signal as plain data (the status to show).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from opdesk.gui.worker import Dispatcher, Task
+from opdesk.sync.http import SyncError
+from opdesk.sync.service import SyncService, SyncStatus
+
+log = logging.getLogger(__name__)
+DEFAULT_INTERVAL_MIN = 5
+
+
+class SyncController(QObject):
+    """Signals:
+    status_changed(object): a SyncStatus, after start-up and after every attempt.
+    synced(): a sync brought or sent changes: screens may reload.
+    failed(str): HQ could not be reached or refused (its words).
+    enrolled(): the desk is now enrolled.
+    """
+
+    status_changed = Signal(object)
+    synced = Signal()
+    failed = Signal(str)
+    enrolled = Signal()
+
+    def __init__(self, service: SyncService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.dispatcher = Dispatcher(self)
+        self.running = False
+        self.online = False
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.sync_now)
+        self.set_interval(DEFAULT_INTERVAL_MIN)
+
+    def set_interval(self, minutes: int) -> None:
+        self.timer.start(max(minutes, 1) * 60_000)
+
+    def _run(self, fn: object, ok: object, fail: object) -> None:
+        self.pool.start(Task(fn, self.dispatcher, ok, fail))  # type: ignore[arg-type]
+
+    def refresh_status(self) -> None:
+        self._run(self.service.status, self.status_changed.emit, self._log_failure)
+
+    def sync_now(self) -> None:
+        if self.running:
+            return
+        self.running = True
+
+        def attempt() -> SyncStatus:
+            if self.service.status().configured:
+                self.service.sync_now()
+            return self.service.status()
+
+        self._run(attempt, self._done, self._failed)
+
+    def enroll(self, server_url: str, code: str, ca_file: Path | None) -> None:
+        def attempt() -> None:
+            self.service.enroll(server_url, code, ca_file=ca_file)
+
+        def done(_none: None) -> None:
+            self.enrolled.emit()
+            self.sync_now()
+
+        self._run(attempt, done, self._failed)
+
+    def _done(self, status: SyncStatus) -> None:
+        self.running = False
+        self.online = status.configured
+        self.status_changed.emit(status)
+        if status.configured:
+            self.synced.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.running = False
+        self.online = False
+        detail = exc.detail if isinstance(exc, SyncError) else type(exc).__name__
+        if not isinstance(exc, SyncError):
+            log.error("sync failed", exc_info=exc)
+        self.failed.emit(detail)
+        self.refresh_status()
+
+    def _log_failure(self, exc: BaseException) -> None:
+        log.error("sync status unavailable", exc_info=exc)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.pool.waitForDone(msecs)
