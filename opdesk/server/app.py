@@ -14,6 +14,7 @@ from opdesk.core.mutations.base import SCHEMA_VERSION
 from opdesk.server import devices
 from opdesk.server.pull import pull_changes
 from opdesk.server.push import process_push
+from opdesk.server.versions import ensure_hq_state
 from opdesk.storage.engine import Database
 from opdesk.sync.protocol import (
     EnrollIn,
@@ -68,6 +69,8 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
         return problem(422, "Invalid request", f"These fields are not valid: {fields}")
 
     app.state.db = db
+    with db.write() as session:
+        ensure_hq_state(session.connection())
 
     @app.get("/v1/health")
     def health() -> dict[str, str]:

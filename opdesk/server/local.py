@@ -7,6 +7,7 @@ from opdesk.core.clock import Clock, utc_now
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.server.pull import pull_changes
 from opdesk.server.push import process_push
+from opdesk.server.versions import ensure_hq_state
 from opdesk.storage.engine import Database
 from opdesk.sync.engine import PullReply, PushReply
 
@@ -16,6 +17,8 @@ class InProcessHQ:
         self.db = db
         self.clock = clock
         self.page = page
+        with db.write() as session:
+            ensure_hq_state(session.connection())
 
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         outcome = process_push(self.db, client_id, envelopes, now=self.clock())

@@ -70,13 +70,13 @@ def sync_once(db: Database, transport: Transport) -> SyncReport:
     rows: list[ServerRow] = []
     while True:
         page = transport.pull(client_id, cursor)
-        if epoch is not None and page.epoch != epoch:
+        if epoch and page.epoch and page.epoch != epoch:
             # HQ was restored from a backup: its versions start over. Download it all
             # again (pending mutations stay queued) rather than skip rows silently.
             log.warning("HQ epoch changed: downloading everything again")
             epoch, cursor, rows = page.epoch, 0, []
             continue
-        epoch = page.epoch
+        epoch = page.epoch or epoch
         rows.extend(page.rows)
         cursor = page.cursor
         if not page.more:
