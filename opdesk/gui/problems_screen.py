@@ -34,7 +34,13 @@ class ProblemsModel(RowsModel[ProblemView]):
         if column == 0:
             return f"{short_date(item.created_at.date())} {local_time(item.created_at)}"
         if column == 1:
-            return self.tr(str(CHANGE_NAMES.get(item.name, item.name)))
+            change = self.tr(str(CHANGE_NAMES.get(item.name, item.name)))
+            if item.dependents:
+                waiting = self.tr(
+                    "%n later change(s) needed it and were refused too", "", item.dependents
+                )
+                return f"{change} ({waiting})"
+            return change
         return tr_error("errors", item.reason, {})
 
 

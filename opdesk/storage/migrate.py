@@ -42,7 +42,17 @@ def head_revision() -> str:
 
 # The revisions this opdesk knows, oldest first (a test checks them against Alembic's
 # scripts): opening an up-to-date database then needs no Alembic at all.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+KNOWN_REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+)
 HEAD = KNOWN_REVISIONS[-1]
 
 

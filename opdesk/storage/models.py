@@ -206,6 +206,9 @@ class SyncProblem(Base):
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Later changes that needed this one (a check-in of a refused registration): they
+    # are refused with it and shown here, as one problem rather than a cascade.
+    dependents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 # --- derived, rebuilt from the synced rows ---------------------------------------------

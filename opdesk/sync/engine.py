@@ -11,13 +11,13 @@ import logging
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import MutationLog
 from opdesk.core.mutations.replay import ReplayReport, ServerRow, rewind_and_replay
 from opdesk.storage.engine import Database
-from opdesk.storage.models import DeskState
+from opdesk.storage.models import DeskState, RowBefore
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ class SyncReport:
     rejected: dict[int, str] = field(default_factory=dict)
     replay: ReplayReport | None = None
     sent: dict[int, Envelope] = field(default_factory=dict)
+    created: dict[int, set[str]] = field(default_factory=dict)  # row ids each one made
 
 
 def desk_identity(db: Database) -> tuple[str, int, str | None]:
@@ -60,11 +61,26 @@ def desk_identity(db: Database) -> tuple[str, int, str | None]:
         return state.client_id, state.server_cursor, state.server_epoch
 
 
+def rows_created(db: Database) -> dict[int, set[str]]:
+    """For each pending mutation, the ids of the rows it created (their before-copy is
+    "absent"): what later mutations may depend on."""
+    made: dict[int, set[str]] = {}
+    with db.read() as session:
+        # "Absent" is stored as JSON null, not SQL NULL: compare in Python.
+        for seq, row_id, data in session.execute(
+            select(RowBefore.seq, RowBefore.row_id, RowBefore.data)
+        ):
+            if data is None:
+                made.setdefault(seq, set()).add(row_id)
+    return made
+
+
 def sync_once(db: Database, transport: Transport) -> SyncReport:
     report = SyncReport()
     client_id, cursor, epoch = desk_identity(db)
     pending = MutationLog(db).pending()
     report.sent = {e.seq: e for e in pending}
+    report.created = rows_created(db)
     pushed = transport.push(client_id, pending) if pending else None
     report.pushed = len(pending)
     rows: list[ServerRow] = []

@@ -37,6 +37,7 @@ class ProblemView:
     name: str
     reason: str
     created_at: datetime
+    dependents: int = 0
 
 
 TransportFactory = Callable[[str, str, Path | None], Transport]
@@ -44,6 +45,17 @@ TransportFactory = Callable[[str, str, Path | None], Transport]
 
 def http_transport(url: str, token: str, ca_file: Path | None) -> Transport:
     return HttpTransport(url, token, ca_file=ca_file)
+
+
+def mentioned_ids(args: object) -> set[str]:
+    """Every string in a mutation's arguments: the ids it names among them."""
+    if isinstance(args, str):
+        return {args}
+    if isinstance(args, dict):
+        return set().union(*(mentioned_ids(v) for v in args.values())) if args else set()
+    if isinstance(args, list | tuple):
+        return set().union(*(mentioned_ids(v) for v in args)) if args else set()
+    return set()
 
 
 class SyncService:
@@ -113,7 +125,9 @@ class SyncService:
                 .where(SyncProblem.resolved_at.is_(None))
                 .order_by(SyncProblem.created_at)
             ).all()
-            return [ProblemView(p.id, p.seq, p.name, p.reason, p.created_at) for p in rows]
+            return [
+                ProblemView(p.id, p.seq, p.name, p.reason, p.created_at, p.dependents) for p in rows
+            ]
 
     def dismiss_problem(self, problem_id: int) -> None:
         with self.db.write() as session:
@@ -125,18 +139,26 @@ class SyncService:
         if not report.rejected:
             return
         now = self.clock()
+        roots: dict[str, SyncProblem] = {}  # an id a refused change made -> its problem
         with self.db.write() as session:
             for seq, reason in sorted(report.rejected.items()):
                 sent = report.sent.get(seq)
-                session.add(
-                    SyncProblem(
+                args = sent.args if sent else {}
+                root = next((roots[i] for i in mentioned_ids(args) if i in roots), None)
+                if root is None:
+                    root = SyncProblem(
                         seq=seq,
                         name=sent.name if sent else "?",
-                        args=sent.args if sent else {},
+                        args=args,
                         reason=reason,
                         created_at=now,
+                        dependents=0,
                     )
-                )
+                    session.add(root)
+                else:
+                    root.dependents += 1
+                for made in report.created.get(seq, ()):
+                    roots[made] = root
         log.warning("%d changes refused by HQ", len(report.rejected))
 
     def _set_state(self, **values: object) -> None:

@@ -144,7 +144,10 @@
     </message>
     <message numerus="yes">
         <source>Problems: %n</source>
-        <translation><numerusform>Problemi: %n</numerusform><numerusform>Problemi: %n</numerusform></translation>
+        <translation>
+            <numerusform>Problemi: %n</numerusform>
+            <numerusform>Problemi: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Online</source>
@@ -851,6 +854,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     <message>
         <source>Why HQ refused it</source>
         <translation>Perché la sede centrale l'ha rifiutata</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n later change(s) needed it and were refused too</source>
+        <translation><numerusform>%n modifica successiva dipendeva da questa ed è stata rifiutata anch'essa</numerusform><numerusform>%n modifiche successive dipendevano da questa e sono state rifiutate anch'esse</numerusform></translation>
     </message>
 </context>
 <context>

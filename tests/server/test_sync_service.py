@@ -92,3 +92,28 @@ def test_a_restored_hq_makes_the_desk_download_everything_again(
                 )
         finally:
             hq.dispose()
+
+
+def test_changes_that_needed_a_refused_one_make_one_problem(
+    tmp_path: Path, hq_db: Database, make_desk: MakeDesk
+) -> None:
+    for server in start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}"):
+        rho = make_desk(hq_db, "Rho")
+        service = enrolled_service(server, rho)
+        parent = rho.people.register_person(PersonFields(given_name="Fatima"))
+        service.sync_now()
+        child = rho.people.register_person(
+            PersonFields(given_name="Sara", birth_year=2020), guardian_id=parent
+        )
+        rho.visits.check_in(child, topics=["famiglia"])
+        rho.visits.check_in(child, topics=["casa"])
+        server.admin("create-user", "giulia", "Giulia")  # HQ moves on meanwhile
+        with Database.open(tmp_path / "hq.sqlite3").engine.begin() as conn:
+            # At HQ the guardian was erased: the child's registration will be refused.
+            conn.exec_driver_sql("UPDATE person SET deleted = 1 WHERE id = ?", (parent,))
+        service.sync_now()
+        problems = service.problems()
+        assert [(p.name, p.dependents) for p in problems] == [("register_person", 2)]
+        with rho.db.read() as session:
+            assert session.get(Person, child) is None  # nothing of it is left half-done
+        assert service.status().pending == 0
