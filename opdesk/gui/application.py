@@ -58,6 +58,9 @@ class DeskApplication:
         )
         apply_style(self.app, settings.font_scale, high_contrast=settings.high_contrast)
         self.settings = settings
+        window = getattr(self, "window", None)
+        if window is not None and window.sync is not None:
+            window.sync.set_interval(settings.sync_minutes)
 
     def start(self, open_desk: Callable[[], Desk]) -> None:
         probe_file = os.environ.get("OPDESK_STARTUP_PROBE")
@@ -75,6 +78,8 @@ class DeskApplication:
     def _attach(self, desk: Desk) -> None:
         self.desks.append(desk)
         self.window.attach(desk)
+        if self.window.sync is not None:
+            self.window.sync.set_interval(self.settings.sync_minutes)
 
     def open_demo(self) -> None:
         """Leave the real database alone: open (or make) the demo one beside it."""

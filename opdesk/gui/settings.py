@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
 from opdesk.gui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from opdesk.gui.style import FONT_SCALES
 
+SYNC_MINUTES = (1, 2, 5, 10, 30)
+
 
 @dataclass(frozen=True)
 class DeskSettings:
     language: str = DEFAULT_LANGUAGE
     font_scale: int = 100
     high_contrast: bool = False
+    sync_minutes: int = 5
 
 
 def settings_file(config_dir: Path) -> QSettings:
@@ -38,10 +41,15 @@ def load_settings(config_dir: Path) -> DeskSettings:
     except ValueError:
         scale = 100
     contrast = str(store.value("high_contrast", "false")).lower() == "true"
+    try:
+        minutes = int(str(store.value("sync_minutes", 5)))
+    except ValueError:
+        minutes = 5
     return DeskSettings(
         language=language if language in LANGUAGES else DEFAULT_LANGUAGE,
         font_scale=scale if scale in FONT_SCALES else 100,
         high_contrast=contrast,
+        sync_minutes=minutes if minutes in SYNC_MINUTES else 5,
     )
 
 
@@ -50,6 +58,7 @@ def save_settings(config_dir: Path, settings: DeskSettings) -> None:
     store.setValue("language", settings.language)
     store.setValue("font_scale", settings.font_scale)
     store.setValue("high_contrast", "true" if settings.high_contrast else "false")
+    store.setValue("sync_minutes", settings.sync_minutes)
     store.sync()
 
 
@@ -67,6 +76,11 @@ class SettingsDialog(QDialog):
             self.font_scale.addItem(f"{scale}%", scale)
         self.font_scale.setCurrentIndex(max(self.font_scale.findData(current.font_scale), 0))
         self.font_scale.setAccessibleName(self.tr("Text size"))
+        self.sync_minutes = QComboBox(self)
+        for minutes in SYNC_MINUTES:
+            self.sync_minutes.addItem(self.tr("every %n minute(s)", "", minutes), minutes)
+        self.sync_minutes.setCurrentIndex(max(self.sync_minutes.findData(current.sync_minutes), 0))
+        self.sync_minutes.setAccessibleName(self.tr("Sync with HQ"))
         self.contrast = QCheckBox(self.tr("&High contrast"), self)
         self.contrast.setChecked(current.high_contrast)
         buttons = QDialogButtonBox(
@@ -78,6 +92,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Language"), self.language)
         form.addRow(self.tr("&Text size"), self.font_scale)
         form.addRow("", self.contrast)
+        form.addRow(self.tr("S&ync with HQ"), self.sync_minutes)
         form.addRow(buttons)
 
     def chosen(self) -> DeskSettings:
@@ -85,4 +100,5 @@ class SettingsDialog(QDialog):
             language=str(self.language.currentData()),
             font_scale=int(self.font_scale.currentData()),
             high_contrast=self.contrast.isChecked(),
+            sync_minutes=int(self.sync_minutes.currentData()),
         )

@@ -857,7 +857,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message numerus="yes">
         <source>%n later change(s) needed it and were refused too</source>
-        <translation><numerusform>%n modifica successiva dipendeva da questa ed è stata rifiutata anch'essa</numerusform><numerusform>%n modifiche successive dipendevano da questa e sono state rifiutate anch'esse</numerusform></translation>
+        <translation>
+            <numerusform>%n modifica successiva dipendeva da questa ed è stata rifiutata anch'essa</numerusform>
+            <numerusform>%n modifiche successive dipendevano da questa e sono state rifiutate anch'esse</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -989,6 +992,14 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <source>Text size</source>
         <translation>Dimensione del testo</translation>
     </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation><numerusform>ogni minuto</numerusform><numerusform>ogni %n minuti</numerusform></translation>
+    </message>
+    <message>
+        <source>Sync with HQ</source>
+        <translation>Sincronizzazione con la sede centrale</translation>
+    </message>
     <message>
         <source>&amp;High contrast</source>
         <translation>Alto &amp;contrasto</translation>
@@ -1000,6 +1011,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     <message>
         <source>&amp;Text size</source>
         <translation>&amp;Dimensione del testo</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with HQ</source>
+        <translation>&amp;Sincronizza con la sede centrale</translation>
     </message>
 </context>
 <context>

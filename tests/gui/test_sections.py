@@ -117,3 +117,24 @@ def test_people_section_and_forms_are_not_clipped_at_150(
     dialog.close()
     assert problems == []
     assert window.width() <= 1366
+
+
+def test_small_dialogs_are_not_clipped_at_150(qtbot: QtBot, italian_150: None) -> None:
+    from opdesk.core.rules.sites import NETWORK_SITES
+    from opdesk.gui.enroll_dialog import EnrollDialog
+    from opdesk.gui.settings import DeskSettings, SettingsDialog
+    from opdesk.gui.welcome import WelcomeDialog
+
+    dialogs = [
+        SettingsDialog(DeskSettings()),
+        WelcomeDialog([(site_id, name) for site_id, name, _comune in NETWORK_SITES]),
+        EnrollDialog(None),
+    ]
+    problems = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        problems += [f"{type(dialog).__name__}: {p}" for p in clipped_texts(dialog)]
+        dialog.close()
+    assert problems == []

@@ -163,3 +163,9 @@ def test_no_server_is_a_temporary_failure(tmp_path: Path) -> None:
         assert failed.value.temporary
     finally:
         transport.close()
+
+
+def test_an_unknown_address_is_problem_json_too(server: Server) -> None:
+    response = httpx.get(f"{server.url}/v1/nothing-here")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
