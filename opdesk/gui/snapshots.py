@@ -53,10 +53,9 @@ def screens(window: MainWindow, desk: Desk) -> Iterator[tuple[str, QWidget]]:
     people = window.people
     assert people is not None
     QTest.keyClicks(screen.search.field, surname.lower())
-    settle_later = QTest.qWait
-    settle_later(300)
+    QTest.qWait(300)
     QTest.keyClick(screen.search.field, Qt.Key.Key_F3)
-    settle_later(300)
+    QTest.qWait(300)
     yield "person-page", window
     dialog = people.new_person("Okafor Chidi")
     yield "new-person", dialog

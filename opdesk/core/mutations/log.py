@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from opdesk.core.clock import Clock, IdFactory, new_id, utc_now
@@ -141,7 +141,7 @@ class MutationLog:
 
     def pending_count(self) -> int:
         with self.db.read() as session:
-            return len(session.scalars(select(PendingMutation.seq)).all())
+            return session.scalar(select(func.count()).select_from(PendingMutation)) or 0
 
 
 def envelope_of(row: PendingMutation) -> Envelope:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -124,9 +123,3 @@ def rewind_and_replay(
         refresh.apply(session.connection())
         replay_pending(session, report)
     return report
-
-
-def pending_args(db: Database) -> list[tuple[int, str, dict[str, Any]]]:
-    with db.read() as session:
-        rows = session.scalars(select(PendingMutation).order_by(PendingMutation.seq)).all()
-        return [(r.seq, r.name, r.args) for r in rows]
