@@ -150,6 +150,38 @@ class Database:
         with self._write() as session, translate_errors(self), session.begin():
             yield session
 
+    @contextmanager
+    def write_unchecked(self) -> Iterator[Session]:
+        """A write transaction with foreign keys not enforced (SQLite), for a page of
+        HQ's rows whose references may arrive in a later page; the caller checks the
+        references once all pages are in (``foreign_key_problems``)."""
+        if not is_sqlite(self.engine):
+            with self.write() as session:
+                yield session
+            return
+        self._integrity.wait()
+        if self._damage is not None:
+            raise self._damage
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            # On the driver's connection: the pragma is a no-op inside a transaction, and
+            # SQLAlchemy would begin one for a statement sent through it.
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                writer = conn.execution_options(**{WRITE: True})
+                session = Session(writer, expire_on_commit=False)
+                with session, translate_errors(self), session.begin():
+                    yield session
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+    def foreign_key_problems(self) -> int:
+        if not is_sqlite(self.engine):
+            return 0
+        with self.engine.connect() as conn:
+            return len(conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+
     def dispose(self) -> None:
         self.engine.dispose()
 

@@ -15,7 +15,12 @@ from sqlalchemy import select, update
 
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import MutationLog
-from opdesk.core.mutations.replay import ReplayReport, ServerRow, rewind_and_replay
+from opdesk.core.mutations.replay import (
+    ReplayReport,
+    ServerRow,
+    apply_server_page,
+    finish_pull,
+)
 from opdesk.storage.engine import Database
 from opdesk.storage.models import DeskState, RowBefore
 
@@ -61,6 +66,15 @@ def desk_identity(db: Database) -> tuple[str, int, str | None]:
         return state.client_id, state.server_cursor, state.server_epoch
 
 
+def _remember(db: Database, cursor: int, epoch: str | None) -> None:
+    with db.write() as session:
+        session.execute(
+            update(DeskState)
+            .where(DeskState.id == 1)
+            .values(server_cursor=cursor, server_epoch=epoch)
+        )
+
+
 def rows_created(db: Database) -> dict[int, set[str]]:
     """For each pending mutation, the ids of the rows it created (their before-copy is
     "absent"): what later mutations may depend on."""
@@ -83,31 +97,26 @@ def sync_once(db: Database, transport: Transport) -> SyncReport:
     report.created = rows_created(db)
     pushed = transport.push(client_id, pending) if pending else None
     report.pushed = len(pending)
-    rows: list[ServerRow] = []
     while True:
         page = transport.pull(client_id, cursor)
         if epoch and page.epoch and page.epoch != epoch:
             # HQ was restored from a backup: its versions start over. Download it all
             # again (pending mutations stay queued) rather than skip rows silently.
             log.warning("HQ epoch changed: downloading everything again")
-            epoch, cursor, rows = page.epoch, 0, []
+            epoch, cursor = page.epoch, 0
             continue
         epoch = page.epoch or epoch
-        rows.extend(page.rows)
+        if page.rows:
+            apply_server_page(db, page.rows)  # one short transaction per page
+        report.pulled += len(page.rows)
         cursor = page.cursor
+        _remember(db, cursor, epoch)  # an interrupted pull resumes from here
         if not page.more:
             break
-    report.pulled = len(rows)
     # What HQ processed comes from the pull (read after the push, in its snapshot).
     report.rejected = dict(pushed.rejected) if pushed else {}
-    report.replay = rewind_and_replay(
-        db, rows, acknowledged_through=page.last_processed, rejected=report.rejected
+    report.replay = finish_pull(
+        db, acknowledged_through=page.last_processed, rejected=report.rejected
     )
-    with db.write() as session:
-        session.execute(
-            update(DeskState)
-            .where(DeskState.id == 1)
-            .values(server_cursor=cursor, server_epoch=epoch)
-        )
     log.info("sync: %d pushed, %d rows pulled", report.pushed, report.pulled)
     return report

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 from sqlalchemy import func, select
 
+from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import MutationLog
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
+from opdesk.server.local import InProcessHQ
 from opdesk.server.pull import pull_changes
 from opdesk.server.push import process_push
 from opdesk.storage.engine import Database
 from opdesk.storage.models import SYNCED_MODELS, HqMutation, Person, Visit
+from opdesk.sync.engine import PullReply, PushReply, sync_once
 from tests.conftest import START
 from tests.server.conftest import TestDesk
 
@@ -130,3 +134,39 @@ def test_pages_end_on_a_version_boundary(hq_db: Database, make_desk: MakeDesk) -
             break
     assert pages > 3
     assert len(seen) == len(set(seen)) == 14  # 7 people and 7 consents, each once
+
+
+class LockProbe:
+    """HQ in process; before each page, proves the desk holds no write lock."""
+
+    def __init__(self, hq: InProcessHQ, desk_path: str) -> None:
+        self.hq, self.desk_path, self.free_between_pages = hq, desk_path, []
+
+    def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
+        return self.hq.push(client_id, envelopes)
+
+    def pull(self, client_id: str, cursor: int) -> PullReply:
+        other = sqlite3.connect(self.desk_path, timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # fails at once if the desk held the lock
+            other.execute("ROLLBACK")
+            self.free_between_pages.append(True)
+        finally:
+            other.close()
+        return self.hq.pull(client_id, cursor)
+
+
+def test_a_large_pull_leaves_the_write_lock_free_between_pages(
+    hq_db: Database, make_desk: MakeDesk
+) -> None:
+    rho, lainate = make_desk(hq_db, "Rho"), make_desk(hq_db, "Lainate")
+    for i in range(60):
+        rho.people.register_person(PersonFields(given_name=f"Persona{i:02d}"))
+    rho.sync()
+    lainate.visits.check_in(None, topics=["casa"])  # pending while the pages arrive
+    probe = LockProbe(InProcessHQ(hq_db, page=10), str(lainate.db.path))
+    report = sync_once(lainate.db, probe)
+    assert len(probe.free_between_pages) >= 6  # at least six pages, each with the lock free
+    assert report.pulled == 61  # the 60 people, and the desk's own visit back from HQ
+    assert synced_rows(lainate.db)["person"] == synced_rows(hq_db)["person"]
+    assert MutationLog(lainate.db).pending() == []

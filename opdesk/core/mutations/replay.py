@@ -12,10 +12,10 @@ All in one write transaction, so a reader sees either the old state or the new o
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from opdesk.core.errors import DomainError
@@ -122,4 +122,50 @@ def rewind_and_replay(
         session.expire_all()
         refresh.apply(session.connection())
         replay_pending(session, report)
+    return report
+
+
+def apply_server_page(db: Database, rows: Sequence[ServerRow]) -> None:
+    """Take in one page of a large pull in a short transaction of its own, so that a
+    check-in at the counter never waits long for the write lock.
+
+    A row no pending mutation touched is written as HQ sent it. For a row one did, HQ's
+    copy replaces the before-copy instead: the pending change stays visible, and the
+    rewind at the end of the pull (``rewind_and_replay``) puts it on top of HQ's row.
+    References may point to rows of a later page, so they are checked at the end.
+    """
+    refresh = DerivedRefresh()
+    with db.write_unchecked() as session:
+        conn = session.connection()
+        keys = sorted({(row.table, row.id) for row in rows})
+        earliest: dict[tuple[str, str], RowBefore] = {}
+        for start in range(0, len(keys), 400):
+            chunk = keys[start : start + 400]
+            befores = session.scalars(
+                select(RowBefore)
+                .where(tuple_(RowBefore.table_name, RowBefore.row_id).in_(chunk))
+                .order_by(RowBefore.seq)
+            )
+            for copy in befores:
+                earliest.setdefault((copy.table_name, copy.row_id), copy)
+        for row in rows:
+            before = earliest.get((row.table, row.id))
+            if before is not None:
+                before.data = dict(row.data)
+                continue
+            refresh.note(row.table, read_row(conn, row.table, row.id))
+            write_row(conn, row.table, row.id, row.data)
+            refresh.note(row.table, row.data)
+        session.flush()
+        refresh.apply(conn)
+
+
+def finish_pull(
+    db: Database, *, acknowledged_through: int, rejected: Mapping[int, str] | None = None
+) -> ReplayReport:
+    """After the last page: rewind, drop what HQ processed, replay the rest."""
+    report = rewind_and_replay(db, (), acknowledged_through=acknowledged_through, rejected=rejected)
+    problems = db.foreign_key_problems()
+    if problems:
+        log.error("%d references point nowhere after a pull", problems)
     return report
