@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, inspect, select, update
+from sqlalchemy import Connection, bindparam, delete, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.base import NO_VALUE
 from sqlalchemy.sql.sqltypes import Date
@@ -185,3 +185,38 @@ def install_session_hooks(factory: sessionmaker[Session]) -> None:
 
     event.listen(factory, "before_flush", _before_flush)
     event.listen(factory, "after_flush", _after_flush)
+
+
+def write_rows(
+    conn: Connection, table_name: str, rows: list[tuple[str, RowData]], refresh: DerivedRefresh
+) -> None:
+    """Make many rows of one table exactly as given, in a few batched statements (a
+    large pull writes hundreds of thousands: one statement built per row is too slow)."""
+    if not rows:
+        return
+    table = table_of(MODEL_BY_TABLE[table_name])
+    ids = [row_id for row_id, _data in rows]
+    existing: dict[str, RowData] = {}
+    for start in range(0, len(ids), 500):
+        found = conn.execute(select(table).where(table.c.id.in_(ids[start : start + 500])))
+        for old in found.mappings():
+            existing[str(old["id"])] = {k: to_json_value(v) for k, v in old.items()}
+    inserts, updates = [], []
+    for row_id, data in rows:
+        refresh.note(table_name, existing.get(row_id))
+        refresh.note(table_name, data)
+        values = decode_row(table_name, data)
+        if row_id in existing:
+            updates.append({**{f"v_{k}": v for k, v in values.items()}, "b_id": row_id})
+        else:
+            inserts.append(values)
+    if inserts:
+        conn.execute(table.insert(), inserts)
+    if updates:
+        columns = [c.name for c in table.columns if f"v_{c.name}" in updates[0]]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({name: bindparam(f"v_{name}") for name in columns})
+        )
+        conn.execute(statement, updates)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, case, delete, func, select, tuple_
+from sqlalchemy import Connection, Table, and_, bindparam, case, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from opdesk.storage.models import (
@@ -151,26 +151,28 @@ def refresh_seen(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
             else:
                 conn.execute(_UPSERT[conn.dialect.name], {**key, "at": when})
         return
+    forget = delete(PersonSiteSeen).where(
+        PersonSiteSeen.person_id == bindparam("p"), PersonSiteSeen.site_id == bindparam("s")
+    )
     for start in range(0, len(keys), CHUNK):
         chunk = keys[start : start + CHUNK]
-        conn.execute(
-            delete(PersonSiteSeen).where(
-                tuple_(PersonSiteSeen.person_id, PersonSiteSeen.site_id).in_(chunk)
-            )
-        )
+        # By person (an index prefix), not by (person, site) pairs: SQLite would scan
+        # every visit for a list of pairs.
+        people = sorted({person for person, _site in chunk})
         latest = conn.execute(
             select(Visit.person_id, Visit.site_id, func.max(Visit.visited_at))
-            .where(
-                tuple_(Visit.person_id, Visit.site_id).in_(chunk),
-                Visit.deleted.is_(False),
-            )
+            .where(Visit.person_id.in_(people), Visit.deleted.is_(False))
             .group_by(Visit.person_id, Visit.site_id)
         ).all()
-        if latest:
-            conn.execute(
-                table_of(PersonSiteSeen).insert(),
-                [{"person_id": p, "site_id": s, "last_seen_at": t} for p, s, t in latest],
-            )
+        conn.execute(forget, [{"p": person, "s": site} for person, site in chunk])
+        wanted = set(chunk)
+        rows = [
+            {"person_id": person, "site_id": site, "last_seen_at": at}
+            for person, site, at in latest
+            if (person, site) in wanted
+        ]
+        if rows:
+            conn.execute(table_of(PersonSiteSeen).insert(), rows)
 
 
 def _insert_all(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -23,7 +23,7 @@ from opdesk.core.mutations.base import parse_mutation
 from opdesk.core.mutations.log import apply_tracked, envelope_of, save_befores
 from opdesk.storage.engine import Database, is_sqlite
 from opdesk.storage.models import PendingMutation, RowBefore
-from opdesk.storage.rows import DerivedRefresh, RowData, read_row, write_row
+from opdesk.storage.rows import DerivedRefresh, RowData, read_row, write_row, write_rows
 
 log = logging.getLogger(__name__)
 
@@ -125,8 +125,11 @@ def rewind_and_replay(
     return report
 
 
+PAGE_WRITE = 200  # rows per transaction: the counter's check-in waits for one of these
+
+
 def apply_server_page(db: Database, rows: Sequence[ServerRow]) -> None:
-    """Take in one page of a large pull in a short transaction of its own, so that a
+    """Take in one page of a large pull in short transactions of its own, so that a
     check-in at the counter never waits long for the write lock.
 
     A row no pending mutation touched is written as HQ sent it. For a row one did, HQ's
@@ -134,6 +137,11 @@ def apply_server_page(db: Database, rows: Sequence[ServerRow]) -> None:
     rewind at the end of the pull (``rewind_and_replay``) puts it on top of HQ's row.
     References may point to rows of a later page, so they are checked at the end.
     """
+    for start in range(0, len(rows), PAGE_WRITE):
+        _apply_rows(db, rows[start : start + PAGE_WRITE])
+
+
+def _apply_rows(db: Database, rows: Sequence[ServerRow]) -> None:
     refresh = DerivedRefresh()
     with db.write_unchecked() as session:
         conn = session.connection()
@@ -148,14 +156,15 @@ def apply_server_page(db: Database, rows: Sequence[ServerRow]) -> None:
             )
             for copy in befores:
                 earliest.setdefault((copy.table_name, copy.row_id), copy)
+        by_table: dict[str, list[tuple[str, RowData]]] = {}
         for row in rows:
             before = earliest.get((row.table, row.id))
             if before is not None:
                 before.data = dict(row.data)
-                continue
-            refresh.note(row.table, read_row(conn, row.table, row.id))
-            write_row(conn, row.table, row.id, row.data)
-            refresh.note(row.table, row.data)
+            else:
+                by_table.setdefault(row.table, []).append((row.id, row.data))
+        for table_name, table_rows in by_table.items():
+            write_rows(conn, table_name, table_rows, refresh)
         session.flush()
         refresh.apply(conn)
 
