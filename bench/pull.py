@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -18,6 +19,7 @@ from pathlib import Path
 from common import demo_path, emit, parse_args, percentile
 from sqlalchemy import text
 
+from opdesk.app import SWITCH_INTERVAL
 from opdesk.core.mutations.log import ensure_desk_state
 from opdesk.core.rules.sites import site_id_for
 from opdesk.core.services.context import DeskContext
@@ -53,6 +55,7 @@ def hq_copy(source: Path, folder: Path) -> Database:
 
 def main() -> None:
     args = parse_args(__doc__ or "")
+    sys.setswitchinterval(SWITCH_INTERVAL)  # as the desk app does (opdesk.app)
     folder = Path(tempfile.mkdtemp(prefix="opdesk-pull-"))
     try:
         hq = hq_copy(demo_path(args), folder)

@@ -85,6 +85,28 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+class FairLock:
+    """First come, first served. SQLite's busy handler sleeps in growing steps, so a
+    check-in waiting on the file lock can lose it again and again to a long series of
+    sync transactions; in this process, writers queue here instead, in order."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._next = 0
+        self._serving = 0
+
+    def __enter__(self) -> None:
+        with self._cond:
+            ticket = self._next
+            self._next += 1
+            self._cond.wait_for(lambda: self._serving == ticket)
+
+    def __exit__(self, *exc: object) -> None:
+        with self._cond:
+            self._serving += 1
+            self._cond.notify_all()
+
+
 class Database:
     """An engine with its two kinds of session: reads, and writes that lock at once."""
 
@@ -93,6 +115,7 @@ class Database:
         self._integrity = threading.Event()
         self._integrity.set()
         self._damage: StorageError | None = None
+        self._writers = FairLock()
         self._read = sessionmaker(engine, expire_on_commit=False)
         writer = engine.execution_options(**{WRITE: True})
         self._write = sessionmaker(writer, expire_on_commit=False)
@@ -147,7 +170,7 @@ class Database:
         self._integrity.wait()
         if self._damage is not None:
             raise self._damage
-        with self._write() as session, translate_errors(self), session.begin():
+        with self._writers, self._write() as session, translate_errors(self), session.begin():
             yield session
 
     @contextmanager
@@ -162,7 +185,7 @@ class Database:
         self._integrity.wait()
         if self._damage is not None:
             raise self._damage
-        with self.engine.connect() as conn:
+        with self._writers, self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             assert raw is not None
             # On the driver's connection: the pragma is a no-op inside a transaction, and
