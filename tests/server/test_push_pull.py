@@ -170,3 +170,43 @@ def test_a_large_pull_leaves_the_write_lock_free_between_pages(
     assert report.pulled == 61  # the 60 people, and the desk's own visit back from HQ
     assert synced_rows(lainate.db)["person"] == synced_rows(hq_db)["person"]
     assert MutationLog(lainate.db).pending() == []
+
+
+class CounterDuringPull:
+    """HQ in process; while the pages arrive, the counter checks someone in."""
+
+    def __init__(self, hq: InProcessHQ, desk: TestDesk, person: str) -> None:
+        self.hq, self.desk, self.person, self.visits = hq, desk, person, []
+
+    def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
+        return self.hq.push(client_id, envelopes)
+
+    def pull(self, client_id: str, cursor: int) -> PullReply:
+        if cursor:  # between two pages
+            self.visits.append(self.desk.visits.check_in(self.person, topics=["casa"]))
+        return self.hq.pull(client_id, cursor)
+
+
+def test_check_ins_during_a_pull_survive_it_and_reach_hq_next_time(
+    hq_db: Database, make_desk: MakeDesk
+) -> None:
+    rho, lainate = make_desk(hq_db, "Rho"), make_desk(hq_db, "Lainate")
+    first = rho.people.register_person(PersonFields(given_name="Amina"))
+    rho.sync()
+    lainate.sync()
+    for i in range(40):  # what Lainate has not seen yet: several pages of it
+        rho.people.register_person(PersonFields(given_name=f"Persona{i:02d}"))
+    for i in range(5):
+        rho.people.update_person(first, {"birth_place": f"Comune {i}"})
+    rho.sync()
+    counter = CounterDuringPull(InProcessHQ(hq_db, page=5), lainate, first)
+    sync_once(lainate.db, counter)
+    assert len(counter.visits) >= 3
+    with lainate.db.read() as session:
+        assert all(session.get(Visit, v) is not None for v in counter.visits)
+        assert session.get(Person, first).birth_place == "Comune 4"
+    assert len(MutationLog(lainate.db).pending()) == len(counter.visits)
+    lainate.sync()
+    rho.sync()
+    assert MutationLog(lainate.db).pending() == []
+    assert synced_rows(lainate.db) == synced_rows(hq_db) == synced_rows(rho.db)

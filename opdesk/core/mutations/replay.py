@@ -15,7 +15,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import Connection, delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from opdesk.core.errors import DomainError
@@ -75,9 +75,12 @@ def write_server_rows(session: Session, rows: Iterable[ServerRow], refresh: Deri
     return count
 
 
-def replay_pending(session: Session, report: ReplayReport) -> None:
+def replay_pending(session: Session, report: ReplayReport, *, only: set[int] | None = None) -> None:
+    """Apply the pending mutations again (all, or ``only`` these), in order."""
     pending = session.scalars(select(PendingMutation).order_by(PendingMutation.seq)).all()
     for row in pending:
+        if only is not None and row.seq not in only:
+            continue
         envelope = envelope_of(row)
         try:
             with session.begin_nested():
@@ -172,9 +175,60 @@ def _apply_rows(db: Database, rows: Sequence[ServerRow]) -> None:
 def finish_pull(
     db: Database, *, acknowledged_through: int, rejected: Mapping[int, str] | None = None
 ) -> ReplayReport:
-    """After the last page: rewind, drop what HQ processed, replay the rest."""
-    report = rewind_and_replay(db, (), acknowledged_through=acknowledged_through, rejected=rejected)
+    """After the last page: drop what HQ processed and put the other pending changes back
+    on top of HQ's rows, rewinding and replaying only the changes that need it.
+
+    A row is stale when its before-copy was replaced by HQ's during the pull (its version
+    differs from the live row's). The changes to redo are those HQ processed and those
+    touching a stale row, closed over the rows they share; the others already stand on
+    HQ's rows and are left alone (the counter's check-ins made during a long pull).
+    """
+    report = ReplayReport(rejected=dict(rejected or {}))
+    refresh = DerivedRefresh()
+    with db.write() as session:
+        conn = session.connection()
+        pending = {row.seq: row for row in session.scalars(select(PendingMutation))}
+        done = {seq for seq in pending if seq <= acknowledged_through or seq in report.rejected}
+        keys_of: dict[int, set[tuple[str, str]]] = {}
+        earliest: dict[tuple[str, str], RowBefore] = {}
+        for copy in session.scalars(select(RowBefore).order_by(RowBefore.seq)):
+            key = (copy.table_name, copy.row_id)
+            keys_of.setdefault(copy.seq, set()).add(key)
+            earliest.setdefault(key, copy)
+        stale = {key for key, copy in earliest.items() if _stale(conn, key, copy.data)}
+        redo = set(done) | {seq for seq, keys in keys_of.items() if keys & stale}
+        redo |= {seq for seq, row in pending.items() if row.replay_error}  # try again
+        keys = stale.union(*(keys_of.get(seq, set()) for seq in redo))
+        while True:
+            more = {seq for seq, own in keys_of.items() if own & keys} - redo
+            if not more:
+                break
+            redo |= more
+            keys = keys.union(*(keys_of[seq] for seq in more))
+        if is_sqlite(conn.engine):
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        for key in sorted(keys):
+            refresh.note(key[0], read_row(conn, *key))
+            write_row(conn, key[0], key[1], earliest[key].data)
+            refresh.note(key[0], earliest[key].data)
+        report.rewound = len(keys)
+        if redo:
+            conn.execute(delete(RowBefore).where(RowBefore.seq.in_(sorted(redo))))
+        for seq in sorted(done):
+            session.delete(pending[seq])
+        report.acknowledged = sum(1 for seq in done if seq not in report.rejected)
+        session.flush()
+        session.expire_all()
+        refresh.apply(conn)
+        replay_pending(session, report, only=redo - done)
     problems = db.foreign_key_problems()
     if problems:
         log.error("%d references point nowhere after a pull", problems)
     return report
+
+
+def _stale(conn: Connection, key: tuple[str, str], before: RowData | None) -> bool:
+    if before is None:
+        return False  # created by a pending change and not (yet) sent back by HQ
+    live = read_row(conn, *key)
+    return live is None or live.get("version") != before.get("version")
