@@ -272,17 +272,8 @@ class MainWindow(QMainWindow):
             return
 
         if self.sync is not None:
-            self.sync.refresh_status()
-
-        def show(result: tuple[str | None, int]) -> None:
-            site, pending = result
-            self.status.set_site(site)
-            self.status.set_pending(pending)
-
-        def read() -> tuple[str | None, int]:
-            return desk.site_name(), desk.log.pending_count()
-
-        Op(self.worker, read, self).success(show).run()
+            self.sync.refresh_status()  # changes to send, problems, last sync
+        Op(self.worker, desk.site_name, self).success(self.status.set_site).run()
 
     def show_fatal(self, exc: BaseException) -> None:
         """The database cannot be used: say why, touch nothing."""

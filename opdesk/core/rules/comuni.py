@@ -26,7 +26,3 @@ def canonical_comune(name: str | None) -> str | None:
     if not cleaned:
         return None
     return _BY_KEY.get(fold(cleaned), cleaned)
-
-
-def is_rhodense(name: str | None) -> bool:
-    return name is not None and fold(name) in _BY_KEY

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -43,7 +43,3 @@ class Op(Generic[T]):
             QMessageBox.warning(
                 self.parent, QCoreApplication.translate("Op", "opdesk"), error_text(exc)
             )
-
-
-def noop(_value: Any) -> None:
-    """For an operation whose result nobody needs."""
