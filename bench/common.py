@@ -56,12 +56,13 @@ def parse_args(
 
 def demo_path(args: argparse.Namespace) -> Path:
     """The demo database to measure: ``--db``, or one cached by size, seed and schema."""
+    from opdesk.core.demo import DEMO_VERSION
     from opdesk.storage.migrate import head_revision
 
     if args.db is not None:
         path: Path = args.db
     else:
-        name = f"demo-{args.people}-{args.seed}-{head_revision()}.sqlite3"
+        name = f"demo-{args.people}-{args.seed}-{head_revision()}-v{DEMO_VERSION}.sqlite3"
         path = CACHE_DIR / name
     if not path.exists():
         build_demo(path, args.people, args.seed)

@@ -1,4 +1,4 @@
-"""Demo data: a believable network of nine opcafè, their users, people and two years of visits.
+"""Demo data: a believable network of nine opcafè, their users, people and six years of visits.
 
 ``generate_demo`` fills a freshly migrated database as if it had just synced from HQ: every
 row has ``version=1`` and is written in bulk with SQLAlchemy Core, bypassing the mutation
@@ -40,8 +40,9 @@ from opdesk.storage.search_index import rebuild_all
 
 log = logging.getLogger(__name__)
 
-WINDOW_DAYS = 730  # two years of visits
-HISTORY_DAYS = 6 * 365  # people registered up to six years ago
+DEMO_VERSION = 2  # bump when the same seed makes different data (bench caches use it)
+HISTORY_DAYS = 6 * 365  # people registered up to six years ago, evenly
+WINDOW_DAYS = HISTORY_DAYS  # their visits
 CHUNK = 5000
 
 
@@ -85,8 +86,6 @@ class DemoBuilder:
         home = self.maker.household()
         site = self.home_site(home)
         start = self.time.day_between(self.today - timedelta(days=HISTORY_DAYS), self.last_day)
-        if rng.random() < 0.65:
-            start = self.time.day_between(self.window_start, self.last_day)
         base = self.time.moment(start)
         roll = rng.random()
         couple = 0.62 <= roll < 0.86 or roll >= 0.92
@@ -189,7 +188,7 @@ class DemoBuilder:
     def visits(self, person: dict[str, Any], home_site: str, minor: bool) -> None:
         window = (self.window_start, self.last_day)
         self.rows.visits += act.person_visits(
-            self.time, self.staff, person, home_site, window, 0.8 if minor else 1.8
+            self.time, self.staff, person, home_site, window, 0.8 if minor else 1.5
         )
 
     def anonymous_visits(self) -> None:

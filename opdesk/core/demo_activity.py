@@ -44,6 +44,11 @@ SITE_ADDRESSES = (
     "Via Grandi 4",
     "Piazza Aldo Moro 6",
 )
+# How people come back (see person_visits): the share of those registered before the
+# window who come in it, the mean days between the visits about one problem, and the
+# chance of coming back later with a new one. At 100,000 people (a stress size) the
+# busiest opcafè (Rho) then sees about 110 visits a working day, 1,600 people a month.
+RETURNING, EPISODE_DAYS, NEW_PROBLEM = 0.3, 12, 0.25
 OPEN_MINUTES = [m for m in range(9 * 60, 18 * 60) if not 13 * 60 <= m < 14 * 60 + 30]
 
 
@@ -71,6 +76,11 @@ class Timeline:
             if day.weekday() < 5:
                 return day
         return start
+
+    @staticmethod
+    def working_day(day: date) -> date:
+        """``day``, or the Monday after it when it falls on a weekend."""
+        return day + timedelta(days=max(0, 7 - day.weekday()) if day.weekday() >= 5 else 0)
 
     def moment(self, day: date, minute: int | None = None) -> datetime:
         """A time in opening hours on ``day`` (Rome), in UTC."""
@@ -183,26 +193,38 @@ def person_visits(
     person: dict[str, Any],
     home_site: str,
     window: tuple[date, date],
-    extra_visits: float,
+    follow_ups: float,
 ) -> list[dict[str, Any]]:
-    """A person's visits in the window: at registration if it falls inside, then about
-    ``extra_visits`` more, mostly at their home site; some visit one or two other sites."""
+    """A person's visits: people come with a problem, return a few times over the next
+    weeks (about ``follow_ups`` more visits), then stop; some come back months later with
+    a new one. Mostly at their home site; some also visit one or two other sites. The first
+    visit is at registration when that falls in the window."""
     rng = time.rng
     start, end = window
     at: datetime = person["registered_at"]
     others = [s for s in staff.by_site if s != home_site]
     sites = [home_site, *rng.sample(others, (rng.random() < 0.15) + (rng.random() < 0.03))]
-    moments = []
-    if at.date() >= start:
+    moments: list[tuple[str, datetime]] = []
+    day = at.date()
+    if day >= start:
         moments.append((home_site, at + timedelta(minutes=2)))
-        start = at.date()
-    elif rng.random() < 0.55:
-        moments.append((home_site, time.moment(time.day_between(start, end))))
+    elif rng.random() < RETURNING:
+        day = time.day_between(start, end)
+        moments.append((home_site, time.moment(day)))
     else:
         return []
-    for _ in range(min(int(rng.expovariate(1 / extra_visits)), 40)):
-        site = home_site if len(sites) == 1 or rng.random() < 0.75 else rng.choice(sites[1:])
-        moments.append((site, time.moment(time.day_between(start, end))))
+    while True:
+        for _ in range(min(int(rng.expovariate(1 / follow_ups)), 12)):
+            gap = timedelta(days=1 + int(rng.expovariate(1 / EPISODE_DAYS)))
+            later = time.working_day(day + gap)
+            if later > end:
+                break
+            site = home_site if len(sites) == 1 or rng.random() < 0.75 else rng.choice(sites[1:])
+            moments.append((site, time.moment(later)))
+        if rng.random() >= NEW_PROBLEM or day + timedelta(days=60) > end:
+            break
+        day = time.day_between(day + timedelta(days=60), end)
+        moments.append((home_site, time.moment(day)))
     return [visit_row(rng, person["id"], site, moment, staff) for site, moment in moments]
 
 

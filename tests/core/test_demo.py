@@ -34,7 +34,7 @@ from opdesk.storage.models import (
 from opdesk.storage.rows import row_data
 
 TODAY = date(2025, 6, 16)
-PEOPLE = 300
+PEOPLE = 500
 MakeDb = Callable[[str], Database]
 
 

@@ -162,6 +162,24 @@ def test_ties_go_to_the_most_recent_visitor_here(
     assert found(desk.db, "esposito", desk.site_id) == [twins[0], twins[2], twins[1]]
 
 
+def test_two_word_prefixes_read_as_surname_first(db: Database, people: PeopleService) -> None:
+    rossetti = people.register_person(PersonFields(family_name="Rossetti", given_name="Marta"))
+    marini = people.register_person(PersonFields(family_name="Marini", given_name="Rosa"))
+    assert found(db, "ros mar")[:2] == [rossetti, marini]
+    assert found(db, "mar ros")[:2] == [marini, rossetti]
+
+
+def test_someone_seen_here_lately_beats_a_closer_name(
+    desk: DeskContext, people: PeopleService, clock: FakeClock
+) -> None:
+    gatti = people.register_person(PersonFields(family_name="Gatti", given_name="Luca"))
+    garbagnati = people.register_person(PersonFields(family_name="Garbagnati", given_name="Luca"))
+    assert found(desk.db, "ga lu", desk.site_id)[:2] == [gatti, garbagnati]
+    VisitService(desk).check_in(garbagnati)
+    clock.advance(timedelta(days=1))
+    assert found(desk.db, "ga lu", desk.site_id)[:2] == [garbagnati, gatti]
+
+
 def test_merged_away_people_are_not_found(
     db: Database, people: PeopleService, registered: dict[str, str]
 ) -> None:

@@ -5,8 +5,9 @@ prefix, or name words in any order. Each name word matches a person's name words
 as a prefix, one typo away (a dropped, extra, doubled, changed or swapped letter) or in
 mid-word; accents and apostrophes never matter ("nicolo", "d angelo", "dangelo", "deluca").
 A person matches when every word does; the score is the mean over the words (exact above
-prefix above typo above mid-word), plus a small bonus for covering more of the name. Ties
-go to the person most recently seen at this site.
+prefix above typo above mid-word), plus small bonuses for covering more of the name, for
+reading as surname first and for having been seen at this site lately. Ties go to the
+person most recently seen at this site.
 
 Candidates always come from an index, never a scan of every person (see
 ``search_sources``): the least common word finds them, the others confirm them in SQL.
@@ -34,8 +35,13 @@ BIG = 5000  # when every word matches more, the recent visitors are walked inste
 CAP = 500  # candidates confirmed per statement
 GOOD_ENOUGH = 3  # text in mid-word is looked for when fewer match every word by prefix
 CF_SCORE = 2.0  # a codice fiscale (6+ characters) or phone prefix beats any name
-CLOSE_BONUS, WHOLE_BONUS = 0.03, 0.015  # below the smallest step between match qualities
-MAX_BONUS = CLOSE_BONUS + WHOLE_BONUS
+# Bonuses order people matching equally well; together they stay below the step between
+# two-word match qualities (0.1). Each adds a little: closer words and more of the whole
+# name typed; reading as surname first, as Italian desks write names ("ros ma" is Rossi
+# Mario before Mario Rosati); having been seen here lately (halving every 30 days).
+CLOSE_BONUS, WHOLE_BONUS = 0.03, 0.015
+SURNAME_BONUS, RECENT_BONUS = 0.02, 0.03
+MAX_BONUS = CLOSE_BONUS + WHOLE_BONUS + SURNAME_BONUS + RECENT_BONUS
 SHARED_COST = 0.05  # two query words matching the same name word
 # A person's match before the bonuses: mean quality over the words, the worst of them, and
 # the mean share of each matched name word that was typed.
@@ -186,14 +192,23 @@ class PersonSearchQuery:
         contenders = [p for p, b in base.items() if b[0] >= cutoff]
         typed = sum(len(w.text) for w in words)
         scores: dict[str, float] = {}
-        for person_id, letters, seen in self.sources.facts(contenders):
+        facts = self.sources.facts(contenders)
+        for person_id, _letters, seen, _family in facts:
             if isinstance(seen, datetime):
                 seen = seen.strftime(_TIME)
             self._seen[person_id] = seen or ""
+        # Lately is measured from the last visit of any of them, so no clock is needed.
+        newest = max(self._seen.values(), default="")
+        for person_id, letters, _seen, family in facts:
+            seen = self._seen[person_id]
             score, _worst, close = base[person_id]
             if bonus:
                 whole = min(typed, letters) / max(letters, 1)
                 score += CLOSE_BONUS * close + WHOLE_BONUS * whole
+                if _surname_first(words[0], family):
+                    score += SURNAME_BONUS
+                if seen:
+                    score += RECENT_BONUS * _freshness(seen, newest)
             scores[person_id] = score
         return scores
 
@@ -221,6 +236,17 @@ class PersonSearchQuery:
             ranked.append((rounded[person_id], seen, person))
         ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
         return [SearchHit(person, score) for score, _seen, person in ranked[:limit]]
+
+
+def _freshness(seen: str, newest: str) -> float:
+    """1 for the last one seen here, halving for every 30 days before that."""
+    age = datetime.fromisoformat(newest) - datetime.fromisoformat(seen)
+    return float(0.5 ** (age.total_seconds() / (30 * 86400)))
+
+
+def _surname_first(word: Word, family: str | None) -> bool:
+    """Whether the first word typed matches a word of the family name."""
+    return any(word.quality(name)[0] for name in fold(family or "").split())
 
 
 def _assign(words: Sequence[Word], names: Sequence[str]) -> Base | None:

@@ -188,19 +188,20 @@ class Sources:
         )
         return [(p, t) for p, t in self._rows(sql, params)]
 
-    def facts(self, person_ids: Iterable[str]) -> list[tuple[str, int, Any]]:
-        """How many letters each person's whole name has, and when they were last seen at
-        this site (or None)."""
+    def facts(self, person_ids: Iterable[str]) -> list[tuple[str, int, Any, str | None]]:
+        """How many letters each person's whole name has, when they were last seen at
+        this site (or None), and their family name."""
         ids = sorted(set(person_ids))
         if not ids:
             return []
         params = Params(site=self.site_id)
         sql = (
-            "SELECT n.person_id, length(replace(n.text, ' ', '')), s.last_seen_at "
-            "FROM person_search n LEFT JOIN person_site_seen s ON s.person_id = n.person_id "
+            "SELECT n.person_id, length(replace(n.text, ' ', '')), s.last_seen_at, "
+            "p.family_name FROM person_search n JOIN person p ON p.id = n.person_id "
+            "LEFT JOIN person_site_seen s ON s.person_id = n.person_id "
             f"AND s.site_id = :site WHERE n.person_id IN {params.in_(ids)}"
         )
-        return [(p, size, seen) for p, size, seen in self._rows(sql, params)]
+        return [(p, size, seen, family) for p, size, seen, family in self._rows(sql, params)]
 
     def middle(self, words: Sequence[str], cap: int) -> list[str]:
         """People whose name holds every word (3+ letters) anywhere, even in mid-word."""
