@@ -68,6 +68,19 @@ class PermissionDenied(DomainError):
         )
 
 
+class IndexOnly(DomainError):
+    """Only the network index's minimal record of this person is on this desk."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "This person's full record is kept at another opcafè. Check them in: it "
+                "arrives here with the next synchronisation, and can be changed then.",
+            )
+        )
+
+
 class EditConflict(DomainError):
     """A field no longer holds the value the edit replaced: somebody changed it first."""
 

@@ -15,6 +15,7 @@ from opdesk.core.mutations.base import SCHEMA_VERSION
 from opdesk.server import devices
 from opdesk.server.pull import pull_changes
 from opdesk.server.push import process_push
+from opdesk.server.scopes import Scope
 from opdesk.server.versions import ensure_hq_state
 from opdesk.storage.engine import Database
 from opdesk.sync.protocol import (
@@ -114,13 +115,15 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
         cursor: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
     ) -> PullOut:
-        page = pull_changes(db, client_id=client_id, cursor=cursor, limit=limit)
+        scope = Scope.of_site(who.site_id)
+        page = pull_changes(db, client_id=client_id, cursor=cursor, limit=limit, scope=scope)
         return PullOut(
             rows=[RowOut(table=r.table, id=r.id, data=r.data) for r in page.rows],
             cursor=page.cursor,
             more=page.more,
             epoch=page.epoch,
             last_processed=page.last_processed,
+            removed=list(page.removed),
         )
 
     return app

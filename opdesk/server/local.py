@@ -7,14 +7,18 @@ from opdesk.core.clock import Clock, utc_now
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.server.pull import pull_changes
 from opdesk.server.push import process_push
+from opdesk.server.scopes import EVERYTHING, Scope
 from opdesk.server.versions import ensure_hq_state
 from opdesk.storage.engine import Database
 from opdesk.sync.engine import PullReply, PushReply
 
 
 class InProcessHQ:
-    def __init__(self, db: Database, *, clock: Clock = utc_now, page: int = 1000) -> None:
+    def __init__(
+        self, db: Database, *, clock: Clock = utc_now, page: int = 1000, scope: Scope = EVERYTHING
+    ) -> None:
         self.db = db
+        self.scope = scope
         self.clock = clock
         self.page = page
         with db.write() as session:
@@ -26,5 +30,9 @@ class InProcessHQ:
         return PushReply(outcome.last_processed, rejected)
 
     def pull(self, client_id: str, cursor: int) -> PullReply:
-        page = pull_changes(self.db, client_id=client_id, cursor=cursor, limit=self.page)
-        return PullReply(page.rows, page.cursor, page.more, page.epoch, page.last_processed)
+        page = pull_changes(
+            self.db, client_id=client_id, cursor=cursor, limit=self.page, scope=self.scope
+        )
+        return PullReply(
+            page.rows, page.cursor, page.more, page.epoch, page.last_processed, page.removed
+        )

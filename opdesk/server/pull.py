@@ -2,16 +2,21 @@
 
 All of a page (the rows, the new cursor, the desk's last processed mutation) is read in
 one snapshot. A page ends on a version boundary, so the rows of one mutation always
-travel together; the desk applies them with rewind and replay.
+travel together; the desk applies them with rewind and replay. A device receives only
+its scope (``scopes``): what its sites hold in full, minimal records of the rest of the
+network index, and people who entered its scope since its cursor, whole.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, select
 
 from opdesk.core.mutations.replay import ServerRow
+from opdesk.server import scopes
+from opdesk.server.scopes import EVERYTHING, Scope
 from opdesk.storage.engine import Database, is_sqlite
 from opdesk.storage.models import SYNCED_MODELS, HqClient, HqState, table_of
 from opdesk.storage.rows import to_json_value
@@ -26,9 +31,12 @@ class PullPage:
     more: bool  # another page is waiting
     epoch: str  # a different epoch means HQ was restored: download everything again
     last_processed: int  # the desk's mutations up to this number are done at HQ
+    removed: tuple[str, ...] = ()  # people whose minimal record leaves the desk
 
 
-def pull_changes(db: Database, *, client_id: str, cursor: int, limit: int = PAGE) -> PullPage:
+def pull_changes(
+    db: Database, *, client_id: str, cursor: int, limit: int = PAGE, scope: Scope = EVERYTHING
+) -> PullPage:
     engine = db.engine
     options = {} if is_sqlite(engine) else {"isolation_level": "REPEATABLE READ"}
     with engine.connect().execution_options(**options) as conn, conn.begin():
@@ -39,32 +47,42 @@ def pull_changes(db: Database, *, client_id: str, cursor: int, limit: int = PAGE
         last = conn.execute(
             select(HqClient.last_seq).where(HqClient.client_id == client_id)
         ).scalar()
-        rows, new_cursor = _page(conn, cursor, high, limit)
-    return PullPage(tuple(rows), new_cursor, new_cursor < high, epoch, int(last or 0))
+        rows, new_cursor = _page(conn, cursor, high, limit, scope)
+        removed: list[str] = []
+        if scope.sites is not None:
+            rows, removed = _scoped(conn, scope, rows)
+    more = new_cursor < high
+    return PullPage(tuple(rows), new_cursor, more, epoch, int(last or 0), tuple(removed))
 
 
-def _page(conn: Connection, cursor: int, high: int, limit: int) -> tuple[list[ServerRow], int]:
+def _page(
+    conn: Connection, cursor: int, high: int, limit: int, scope: Scope
+) -> tuple[list[ServerRow], int]:
     found: list[tuple[int, ServerRow]] = []
     if high <= cursor:
         return [], cursor
     horizon = high
     for model in SYNCED_MODELS:
         table = table_of(model)
-        batch = conn.execute(
-            select(table)
-            .where(table.c.version > cursor, table.c.version <= high)
-            .order_by(table.c.version, table.c.id)
-            .limit(limit + 1)
-        ).mappings()
-        rows = list(batch)
+        query = select(table).where(table.c.version > cursor, table.c.version <= high)
+        only = scopes.row_filter(scope, table.name)
+        if only is not None:
+            query = query.where(only)
+        query = query.order_by(table.c.version, table.c.id).limit(limit + 1)
+        rows = list(conn.execute(query).mappings())
         if len(rows) > limit:  # this table has more: only trust versions it fully gave
             horizon = min(horizon, int(rows[-1]["version"]) - 1)
         for row in rows:
-            data = {key: to_json_value(value) for key, value in row.items()}
-            found.append((int(row["version"]), ServerRow(table.name, str(row["id"]), data)))
+            found.append((int(row["version"]), _server_row(table.name, row)))
+    if cursor > 0:  # people who entered the scope since: their whole record, at that version
+        entries = scopes.entered(conn, scope, cursor, high)
+        if len(entries) > limit:
+            entries = entries[: limit + 1]
+            horizon = min(horizon, entries[-1][0] - 1)
+        found += _entered(conn, entries)
     if horizon <= cursor:  # one version with more rows than a page: take it whole
         horizon = min(version for version, _row in found)
-        found += _whole_version(conn, horizon, {row.id for _v, row in found})
+        found += _whole_version(conn, horizon, {row.id for _v, row in found}, scope)
     kept = sorted(
         ((v, r) for v, r in found if v <= horizon), key=lambda vr: (vr[0], vr[1].table, vr[1].id)
     )
@@ -76,12 +94,71 @@ def _page(conn: Connection, cursor: int, high: int, limit: int) -> tuple[list[Se
     return [r for _v, r in kept], horizon
 
 
-def _whole_version(conn: Connection, version: int, have: set[str]) -> list[tuple[int, ServerRow]]:
+def _whole_version(
+    conn: Connection, version: int, have: set[str], scope: Scope
+) -> list[tuple[int, ServerRow]]:
     extra = []
     for model in SYNCED_MODELS:
         table = table_of(model)
-        for row in conn.execute(select(table).where(table.c.version == version)).mappings():
+        query = select(table).where(table.c.version == version)
+        only = scopes.row_filter(scope, table.name)
+        if only is not None:
+            query = query.where(only)
+        for row in conn.execute(query).mappings():
             if str(row["id"]) not in have:
-                data = {key: to_json_value(value) for key, value in row.items()}
-                extra.append((version, ServerRow(table.name, str(row["id"]), data)))
+                extra.append((version, _server_row(table.name, row)))
     return extra
+
+
+def _server_row(table_name: str, row: Any) -> ServerRow:
+    data = {key: to_json_value(value) for key, value in row.items()}
+    return ServerRow(table_name, str(row["id"]), data)
+
+
+def _entered(conn: Connection, entries: list[tuple[int, str]]) -> list[tuple[int, ServerRow]]:
+    """The whole records of people who entered the scope, at the version they did."""
+    when: dict[str, int] = {}
+    for version, person_id in entries:
+        when.setdefault(person_id, version)
+    found: list[tuple[int, ServerRow]] = []
+    for table_name, rows in scopes.whole_records(conn, list(when)).items():
+        for row in rows:
+            owners = [row[c] for c in ("person_id", "member_id", "id") if row.get(c) in when]
+            version = min(when[o] for o in owners)
+            found.append((version, _server_row(table_name, row)))
+    return found
+
+
+def _scoped(
+    conn: Connection, scope: Scope, rows: list[ServerRow]
+) -> tuple[list[ServerRow], list[str]]:
+    """Rows as a desk of this scope holds them: members whole, everyone else of the
+    network index as a minimal record; people who left the index, to remove."""
+    people = {r.id for r in rows if r.table == "person"}
+    people |= {str(r.data["person_id"]) for r in rows if r.table == "consent"}
+    named = {p for r in rows for p in scopes.referenced_people(r.table, r.data)}
+    members = scopes.members(conn, scope, people | named)
+    indexed = scopes.indexed(conn, (people | named) - members)
+    kept: dict[tuple[str, str], ServerRow] = {}
+    removed: set[str] = set()
+    minimal: set[str] = set()
+    for row in rows:
+        if row.table == "person" and row.id not in members:
+            if row.id in indexed:
+                minimal.add(row.id)
+            else:
+                removed.add(row.id)
+            continue
+        if row.table == "consent" and row.data["person_id"] not in members:
+            person_id = str(row.data["person_id"])
+            (minimal if person_id in indexed else removed).add(person_id)
+            continue
+        kept[(row.table, row.id)] = row
+    # Whom the members' rows name must be there too (a guardian registered elsewhere).
+    named = {p for r in kept.values() for p in scopes.referenced_people(r.table, r.data)}
+    minimal |= named - members
+    removed -= minimal
+    for row in scopes.people_rows(conn, minimal):
+        data = {key: to_json_value(value) for key, value in row.items()}
+        kept[("person", str(row["id"]))] = ServerRow("person", str(row["id"]), scopes.minimal(data))
+    return list(kept.values()), sorted(removed)

@@ -23,6 +23,7 @@ from opdesk.core.errors import DomainError
 from opdesk.core.mutations import Mutation, parse_mutation
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import apply_tracked
+from opdesk.server.scopes import note_changes
 from opdesk.server.versions import ensure_hq_state, stamp_rows, take_version
 from opdesk.storage.engine import Database
 from opdesk.storage.models import HqClient, HqMutation
@@ -111,6 +112,7 @@ def _apply_one(session: Session, envelope: Envelope, version: int, now: datetime
             mutation = parse_mutation(envelope.name, envelope.args)
             tracker = apply_tracked(session, mutation, envelope.actor_user_id)
             stamp_rows(session.connection(), set(tracker.before), version)
+            note_changes(session.connection(), set(tracker.before), version)
     except DomainError as exc:
         status, reason = "rejected", exc.text()
         log.info("mutation #%d %s rejected: %s", envelope.seq, envelope.name, type(exc).__name__)
@@ -140,4 +142,5 @@ def apply_at_hq(db: Database, mutation: Mutation, *, actor_user_id: str | None =
         version = take_version(session.connection())
         tracker = apply_tracked(session, mutation, actor_user_id)
         stamp_rows(session.connection(), set(tracker.before), version)
+        note_changes(session.connection(), set(tracker.before), version)
     return version

@@ -99,6 +99,9 @@ class Person(Synced):
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime())
     registered_site_id: Mapped[str | None] = mapped_column(ForeignKey("site.id"))
     merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)
+    # Only the network index's minimal record (name, birth year, comune) is held here: the
+    # full one is kept by the opcafè where the person came; it arrives once they come here.
+    index_only: Mapped[bool] = mapped_column(Boolean, server_default="0")
 
 
 class HouseholdLink(Synced):
@@ -318,6 +321,21 @@ class HqMutation(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int | None] = mapped_column(Integer)
     processed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class HqScopeMember(Base):
+    """At HQ: a person whose full record the desks of a site hold (they registered or came
+    there, or were merged into someone who did), since ``version``."""
+
+    __tablename__ = "hq_scope_member"
+    __table_args__ = (
+        Index("ix_hq_scope_member_version", "site_id", "version"),
+        Index("ix_hq_scope_member_person", "person_id"),
+    )
+
+    site_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    person_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
 
 
 class HqDevice(Base):

@@ -20,6 +20,7 @@ from opdesk.core.mutations.replay import (
     ServerRow,
     apply_server_page,
     finish_pull,
+    remove_index_people,
 )
 from opdesk.storage.engine import Database
 from opdesk.storage.models import DeskState, RowBefore
@@ -40,6 +41,7 @@ class PullReply:
     more: bool
     epoch: str
     last_processed: int
+    removed: tuple[str, ...] = ()  # people whose minimal record leaves this desk
 
 
 class Transport(Protocol):
@@ -108,6 +110,8 @@ def sync_once(db: Database, transport: Transport) -> SyncReport:
         epoch = page.epoch or epoch
         if page.rows:
             apply_server_page(db, page.rows)  # one short transaction per page
+        if page.removed:
+            remove_index_people(db, page.removed)
         report.pulled += len(page.rows)
         cursor = page.cursor
         _remember(db, cursor, epoch)  # an interrupted pull resumes from here

@@ -77,4 +77,6 @@ class HttpTransport:
             _send(self.client, "GET", "/v1/changes", params=params).json()
         )
         rows = tuple(ServerRow(r.table, r.id, r.data) for r in page.rows)
-        return PullReply(rows, page.cursor, page.more, page.epoch, page.last_processed)
+        return PullReply(
+            rows, page.cursor, page.more, page.epoch, page.last_processed, tuple(page.removed)
+        )

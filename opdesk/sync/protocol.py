@@ -55,3 +55,4 @@ class PullOut(Wire):
     more: bool
     epoch: str
     last_processed: int
+    removed: list[str] = Field(default_factory=list)  # minimal records to drop (people)

@@ -9,11 +9,11 @@
     </message>
     <message>
         <source>only the &amp;year</source>
-        <translation>solo l'&amp;anno</translation>
+        <translation>solo l&apos;&amp;anno</translation>
     </message>
     <message>
         <source>Only the birth year is known</source>
-        <translation>Si conosce solo l'anno di nascita</translation>
+        <translation>Si conosce solo l&apos;anno di nascita</translation>
     </message>
     <message>
         <source>yyyy</source>
@@ -43,7 +43,7 @@
         <translation>Annulla visita</translation>
     </message>
     <message>
-        <source>Undo the visit of {name} at {time}? It leaves today's list.</source>
+        <source>Undo the visit of {name} at {time}? It leaves today&apos;s list.</source>
         <translation>Annullare la visita di {name} delle {time}? Sparirà dalle visite di oggi.</translation>
     </message>
     <message>
@@ -66,11 +66,11 @@
     </message>
     <message>
         <source>Show the privacy noti&amp;ce (F4)</source>
-        <translation>Mostra l'informati&amp;va (F4)</translation>
+        <translation>Mostra l&apos;informati&amp;va (F4)</translation>
     </message>
     <message>
         <source>Registr&amp;ation at the opcafè (required)</source>
-        <translation>Registrazione all'opcafè (o&amp;bbligatoria)</translation>
+        <translation>Registrazione all&apos;opcafè (o&amp;bbligatoria)</translation>
     </message>
     <message>
         <source>Findab&amp;le at the other opcafè of the Rhodense</source>
@@ -90,7 +90,7 @@
     </message>
     <message>
         <source>Show the notice to the person before they consent.</source>
-        <translation>Mostra l'informativa alla persona prima che dia il consenso.</translation>
+        <translation>Mostra l&apos;informativa alla persona prima che dia il consenso.</translation>
     </message>
     <message>
         <source>Notice shown: version {version}, {language}.</source>
@@ -212,8 +212,8 @@
         <translation>Alt+1…3 sceglie quella persona; Alt+0 registra una persona nuova.</translation>
     </message>
     <message>
-        <source>&amp;0  It's another person: register</source>
-        <translation>&amp;0  È un'altra persona, registra</translation>
+        <source>&amp;0  It&apos;s another person: register</source>
+        <translation>&amp;0  È un&apos;altra persona, registra</translation>
     </message>
     <message>
         <source>Use {person} instead</source>
@@ -234,8 +234,8 @@
         <translation>Collega alla sede centrale</translation>
     </message>
     <message>
-        <source>HQ gives each desk a one-time code. Write HQ's address and the code: the desk then syncs by itself every few minutes.</source>
-        <translation>La sede centrale dà a ogni postazione un codice da usare una volta sola. Scrivi l'indirizzo della sede centrale e il codice: poi la postazione si sincronizza da sola ogni pochi minuti.</translation>
+        <source>HQ gives each desk a one-time code. Write HQ&apos;s address and the code: the desk then syncs by itself every few minutes.</source>
+        <translation>La sede centrale dà a ogni postazione un codice da usare una volta sola. Scrivi l&apos;indirizzo della sede centrale e il codice: poi la postazione si sincronizza da sola ogni pochi minuti.</translation>
     </message>
     <message>
         <source>HQ address</source>
@@ -247,7 +247,7 @@
     </message>
     <message>
         <source>Certificate authority file</source>
-        <translation>File dell'autorità di certificazione</translation>
+        <translation>File dell&apos;autorità di certificazione</translation>
     </message>
     <message>
         <source>only if HQ uses its own certificates</source>
@@ -270,8 +270,8 @@
         <translation>C&amp;ertificati</translation>
     </message>
     <message>
-        <source>Write HQ's address, e.g. https://hq.example.org</source>
-        <translation>Scrivi l'indirizzo della sede centrale, ad es. https://hq.example.org</translation>
+        <source>Write HQ&apos;s address, e.g. https://hq.example.org</source>
+        <translation>Scrivi l&apos;indirizzo della sede centrale, ad es. https://hq.example.org</translation>
     </message>
     <message>
         <source>Write the code HQ gave for this desk.</source>
@@ -317,7 +317,7 @@
     </message>
     <message>
         <source>Language of the notice</source>
-        <translation>Lingua dell'informativa</translation>
+        <translation>Lingua dell&apos;informativa</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <source>Version of the notice</source>
-        <translation>Versione dell'informativa</translation>
+        <translation>Versione dell&apos;informativa</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>The privacy notice in this language is missing.</source>
-        <translation>Manca l'informativa in questa lingua.</translation>
+        <translation>Manca l&apos;informativa in questa lingua.</translation>
     </message>
     <message>
         <source>Version {version}</source>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>Save the notice as PDF</source>
-        <translation>Salva l'informativa in PDF</translation>
+        <translation>Salva l&apos;informativa in PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -446,7 +446,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>A visit is being written and is not recorded yet. Close anyway?</source>
-        <translation>C'è una visita in corso di scrittura, non ancora registrata. Chiudere lo stesso?</translation>
+        <translation>C&apos;è una visita in corso di scrittura, non ancora registrata. Chiudere lo stesso?</translation>
     </message>
 </context>
 <context>
@@ -456,16 +456,16 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Unisci due schede</translation>
     </message>
     <message>
-        <source>If {name} was registered twice, find the other record: its visits, consents and household links move here. The merge can be undone from the person's page.</source>
-        <translation>Se {name} è stata registrata due volte, cerca l'altra scheda: le sue visite, i consensi e i legami familiari passeranno qui. L'unione si può annullare dalla scheda della persona.</translation>
+        <source>If {name} was registered twice, find the other record: its visits, consents and household links move here. The merge can be undone from the person&apos;s page.</source>
+        <translation>Se {name} è stata registrata due volte, cerca l&apos;altra scheda: le sue visite, i consensi e i legami familiari passeranno qui. L&apos;unione si può annullare dalla scheda della persona.</translation>
     </message>
     <message>
         <source>&amp;Find the other record</source>
-        <translation>&amp;Cerca l'altra scheda</translation>
+        <translation>&amp;Cerca l&apos;altra scheda</translation>
     </message>
     <message>
         <source>Search the other record</source>
-        <translation>Cerca l'altra scheda</translation>
+        <translation>Cerca l&apos;altra scheda</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
@@ -521,7 +521,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>Show the privacy notice and tick the consent to registration: without it the person cannot be registered.</source>
-        <translation>Mostra l'informativa e spunta il consenso alla registrazione: senza, la persona non si può registrare.</translation>
+        <translation>Mostra l&apos;informativa e spunta il consenso alla registrazione: senza, la persona non si può registrare.</translation>
     </message>
 </context>
 <context>
@@ -708,7 +708,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>Mer&amp;ge with another record…</source>
-        <translation>&amp;Unisci con un'altra scheda…</translation>
+        <translation>&amp;Unisci con un&apos;altra scheda…</translation>
     </message>
     <message>
         <source>&amp;Open the kept record</source>
@@ -720,7 +720,11 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>&amp;Undo merge</source>
-        <translation>Annulla l'unio&amp;ne</translation>
+        <translation>Annulla l&apos;unio&amp;ne</translation>
+    </message>
+    <message>
+        <source>Only this person&apos;s name, birth year and comune are here: the full record is kept at another opcafè. Record their visit: the full record arrives with the next synchronisation, and can be changed then.</source>
+        <translation>Qui ci sono solo nome, anno di nascita e comune di questa persona: la scheda completa è tenuta da un altro opcafè. Registra la visita: la scheda completa arriva con la prossima sincronizzazione e da allora si può modificare.</translation>
     </message>
     <message>
         <source>This record was merged into {name}.</source>
@@ -738,8 +742,8 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Modifiche salvate: {name}.</translation>
     </message>
     <message>
-        <source>Records merged. "Undo merge" on this page separates them.</source>
-        <translation>Schede unite. "Annulla l'unione" in questa pagina le separa.</translation>
+        <source>Records merged. &quot;Undo merge&quot; on this page separates them.</source>
+        <translation>Schede unite. &quot;Annulla l&apos;unione&quot; in questa pagina le separa.</translation>
     </message>
     <message>
         <source>Records separated again: {name}.</source>
@@ -750,8 +754,8 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Ritira il consenso</translation>
     </message>
     <message>
-        <source>Withdraw the consent "{purpose}"? This is recorded and cannot be undone: a new consent would be needed.</source>
-        <translation>Ritirare il consenso "{purpose}"? Resta registrato e non si può annullare: servirebbe un nuovo consenso.</translation>
+        <source>Withdraw the consent &quot;{purpose}&quot;? This is recorded and cannot be undone: a new consent would be needed.</source>
+        <translation>Ritirare il consenso &quot;{purpose}&quot;? Resta registrato e non si può annullare: servirebbe un nuovo consenso.</translation>
     </message>
     <message>
         <source>Consent withdrawn: {purpose}.</source>
@@ -824,7 +828,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>registrazione</translation>
     </message>
     <message>
-        <source>change of a person's details</source>
+        <source>change of a person&apos;s details</source>
         <translation>modifica dei dati di una persona</translation>
     </message>
     <message>
@@ -853,13 +857,13 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>Why HQ refused it</source>
-        <translation>Perché la sede centrale l'ha rifiutata</translation>
+        <translation>Perché la sede centrale l&apos;ha rifiutata</translation>
     </message>
     <message numerus="yes">
         <source>%n later change(s) needed it and were refused too</source>
         <translation>
-            <numerusform>%n modifica successiva dipendeva da questa ed è stata rifiutata anch'essa</numerusform>
-            <numerusform>%n modifiche successive dipendevano da questa e sono state rifiutate anch'esse</numerusform>
+            <numerusform>%n modifica successiva dipendeva da questa ed è stata rifiutata anch&apos;essa</numerusform>
+            <numerusform>%n modifiche successive dipendevano da questa e sono state rifiutate anch&apos;esse</numerusform>
         </translation>
     </message>
 </context>
@@ -970,11 +974,11 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Nessun risultato. Premi Invio per registrare una nuova persona.</translation>
     </message>
     <message>
-        <source>↑↓ to choose, Enter to open the person's page.</source>
+        <source>↑↓ to choose, Enter to open the person&apos;s page.</source>
         <translation>↑↓ per scegliere, Invio per aprire la scheda della persona.</translation>
     </message>
     <message>
-        <source>↑↓ to choose, Enter to check in. F3: the person's page.</source>
+        <source>↑↓ to choose, Enter to check in. F3: the person&apos;s page.</source>
         <translation>↑↓ per scegliere, Invio per registrare la visita. F3: scheda della persona.</translation>
     </message>
 </context>
@@ -994,7 +998,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message numerus="yes">
         <source>every %n minute(s)</source>
-        <translation><numerusform>ogni minuto</numerusform><numerusform>ogni %n minuti</numerusform></translation>
+        <translation>
+            <numerusform>ogni minuto</numerusform>
+            <numerusform>ogni %n minuti</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sync with HQ</source>
@@ -1037,17 +1044,17 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>The disk is full: nothing was saved. Free some space and try again.</source>
-        <translation>Il disco è pieno: non è stato salvato nulla. Libera un po' di spazio e riprova.</translation>
+        <translation>Il disco è pieno: non è stato salvato nulla. Libera un po&apos; di spazio e riprova.</translation>
     </message>
     <message>
         <source>The database is busy in another opdesk window. Close it and try again.</source>
-        <translation>Il database è in uso in un'altra finestra di opdesk. Chiudila e riprova.</translation>
+        <translation>Il database è in uso in un&apos;altra finestra di opdesk. Chiudila e riprova.</translation>
     </message>
 </context>
 <context>
     <name>TodayPanel</name>
     <message>
-        <source>Today's visits</source>
+        <source>Today&apos;s visits</source>
         <translation>Visite di oggi</translation>
     </message>
     <message>
@@ -1055,7 +1062,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Annulla la visita selezionata (Ctrl+Z)</translation>
     </message>
     <message numerus="yes">
-        <source>Today's visits: %n</source>
+        <source>Today&apos;s visits: %n</source>
         <translation>
             <numerusform>Visite di oggi: %n</numerusform>
             <numerusform>Visite di oggi: %n</numerusform>
@@ -1120,7 +1127,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Visita anonima</translation>
     </message>
     <message>
-        <source>Nobody's name is recorded: only the topics.</source>
+        <source>Nobody&apos;s name is recorded: only the topics.</source>
         <translation>Non si registra nessun nome: solo i temi.</translation>
     </message>
 </context>
@@ -1205,24 +1212,28 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Non hai il permesso di farlo: {action}.</translation>
     </message>
     <message>
+        <source>This person&apos;s full record is kept at another opcafè. Check them in: it arrives here with the next synchronisation, and can be changed then.</source>
+        <translation>La scheda completa di questa persona è tenuta da un altro opcafè. Registra la visita: la scheda arriva qui con la prossima sincronizzazione e da allora si può modificare.</translation>
+    </message>
+    <message>
         <source>Somebody else changed these fields meanwhile: {fields}.</source>
         <translation>Nel frattempo qualcun altro ha cambiato questi campi: {fields}.</translation>
     </message>
     <message>
-        <source>The change '{name}' cannot be read: {detail}</source>
-        <translation>La modifica '{name}' non si può leggere: {detail}</translation>
+        <source>The change &apos;{name}&apos; cannot be read: {detail}</source>
+        <translation>La modifica &apos;{name}&apos; non si può leggere: {detail}</translation>
     </message>
     <message>
         <source>Say which privacy notice was shown.</source>
         <translation>Indica quale informativa è stata mostrata.</translation>
     </message>
     <message>
-        <source>A minor's consent is given by their parent or guardian.</source>
+        <source>A minor&apos;s consent is given by their parent or guardian.</source>
         <translation>Per un minore il consenso lo dà il genitore o il tutore.</translation>
     </message>
     <message>
         <source>Only a linked parent or guardian can consent for somebody else.</source>
-        <translation>Solo un genitore o tutore collegato può dare il consenso per un'altra persona.</translation>
+        <translation>Solo un genitore o tutore collegato può dare il consenso per un&apos;altra persona.</translation>
     </message>
     <message>
         <source>consent</source>
@@ -1254,7 +1265,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>This person was already merged into another.</source>
-        <translation>Questa persona è già stata unita a un'altra.</translation>
+        <translation>Questa persona è già stata unita a un&apos;altra.</translation>
     </message>
     <message>
         <source>A person cannot be merged with themselves.</source>
@@ -1290,11 +1301,11 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>The last character of this codice fiscale does not match: check for a typo.</source>
-        <translation>L'ultimo carattere di questo codice fiscale non torna: controlla se c'è un errore di battitura.</translation>
+        <translation>L&apos;ultimo carattere di questo codice fiscale non torna: controlla se c&apos;è un errore di battitura.</translation>
     </message>
     <message>
         <source>This codice fiscale cannot exist: its birth date or birth place code is wrong. Check for a typo.</source>
-        <translation>Questo codice fiscale non può esistere: la data o il codice del luogo di nascita non tornano. Controlla se c'è un errore di battitura.</translation>
+        <translation>Questo codice fiscale non può esistere: la data o il codice del luogo di nascita non tornano. Controlla se c&apos;è un errore di battitura.</translation>
     </message>
     <message>
         <source>The codice fiscale says born on {date}, not the birth date given.</source>
@@ -1318,7 +1329,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>The birth year does not match the birth date.</source>
-        <translation>L'anno di nascita non corrisponde alla data di nascita.</translation>
+        <translation>L&apos;anno di nascita non corrisponde alla data di nascita.</translation>
     </message>
     <message>
         <source>The birth date is in the future.</source>
@@ -1326,11 +1337,11 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>The birth year is in the future.</source>
-        <translation>L'anno di nascita è nel futuro.</translation>
+        <translation>L&apos;anno di nascita è nel futuro.</translation>
     </message>
     <message>
         <source>Born more than {years} years ago? Check the year.</source>
-        <translation>Nato/a più di {years} anni fa? Controlla l'anno.</translation>
+        <translation>Nato/a più di {years} anni fa? Controlla l&apos;anno.</translation>
     </message>
     <message>
         <source>A person senza fissa dimora has no residence address.</source>
@@ -1350,7 +1361,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>Write the year with four digits, e.g. 1980.</source>
-        <translation>Scrivi l'anno con quattro cifre, ad es. 1980.</translation>
+        <translation>Scrivi l&apos;anno con quattro cifre, ad es. 1980.</translation>
     </message>
 </context>
 <context>
@@ -1432,7 +1443,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>born abroad</source>
-        <translation>nato/a all'estero</translation>
+        <translation>nato/a all&apos;estero</translation>
     </message>
     <message>
         <source>does not know it</source>

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from opdesk.app import open_desk
 from opdesk.core.rules.person import PersonFields
@@ -27,7 +27,7 @@ from opdesk.gui.person.models import ConsentsModel, HouseholdModel, VisitsModel
 from opdesk.gui.person.page import PersonPage
 from opdesk.gui.worker import DbWorker
 from opdesk.paths import resolve_paths
-from opdesk.storage.models import PendingMutation
+from opdesk.storage.models import PendingMutation, Person
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
@@ -238,3 +238,17 @@ def test_withdrawing_a_consent_asks_then_records_the_date(
     assert column(tables.consents_model, 4) == ["", "25/11/2026"]
     tables.consents.selectRow(1)
     assert not tables.withdraw_button.isEnabled()  # already withdrawn
+
+
+def test_a_record_from_the_network_index_can_be_checked_in_but_not_changed(
+    qtbot: QtBot, person_desk: Desk, db_worker: DbWorker, family: Family
+) -> None:
+    with person_desk.db.write() as session:  # as HQ sends a person of another opcafè
+        session.execute(update(Person).where(Person.id == family.mario).values(index_only=True))
+    page = open_page(qtbot, person_desk, db_worker, family.mario)
+    assert page.index_note.isVisible()
+    assert page.record_button.isEnabled()
+    assert not page.edit_button.isEnabled() and not page.merge_button.isEnabled()
+    assert page.edit() is None
+    with qtbot.waitSignal(page.check_in_requested):
+        qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)

@@ -14,6 +14,7 @@ from opdesk.core.services.context import DeskContext
 from opdesk.core.services.people import PeopleService
 from opdesk.core.services.visits import VisitService
 from opdesk.server.local import InProcessHQ
+from opdesk.server.scopes import EVERYTHING, Scope
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
 from opdesk.sync.engine import SyncReport, sync_once
@@ -42,10 +43,12 @@ def hq_db(tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def make_desk(tmp_path: Path, clock: FakeClock) -> Iterator[Callable[[Database, str], TestDesk]]:
+def make_desk(tmp_path: Path, clock: FakeClock) -> Iterator[Callable[..., TestDesk]]:
+    """A desk of the opcafè of ``comune``; ``scoped``: HQ gives it only its site's scope
+    (otherwise everything, as to HQ's own tools)."""
     opened: list[Database] = []
 
-    def make(hq_db: Database, comune: str) -> TestDesk:
+    def make(hq_db: Database, comune: str, *, scoped: bool = False) -> TestDesk:
         db = open_database(tmp_path / f"desk-{len(opened)}-{comune}.sqlite3")
         opened.append(db)
         ensure_desk_state(db)
@@ -55,7 +58,11 @@ def make_desk(tmp_path: Path, clock: FakeClock) -> Iterator[Callable[[Database, 
             context,
             PeopleService(context),
             VisitService(context),
-            InProcessHQ(hq_db, clock=clock),
+            InProcessHQ(
+                hq_db,
+                clock=clock,
+                scope=Scope.of_site(site_id_for(comune)) if scoped else EVERYTHING,
+            ),
         )
 
     yield make

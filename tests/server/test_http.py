@@ -19,6 +19,7 @@ from opdesk.core.services.search import search_people
 from opdesk.server.devices import DeviceRefused, create_enrollment, enroll
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
+from opdesk.storage.models import Person
 from opdesk.sync.engine import sync_once
 from opdesk.sync.http import HttpTransport, SyncError, enroll_device
 from tests.conftest import START
@@ -76,7 +77,8 @@ def server(tmp_path: Path) -> Iterator[Server]:
 
 
 def enrolled(server: Server, desk: TestDesk, name: str) -> HttpTransport:
-    code = server.admin("enroll-device", name, "--site", "Rho").split()[0]
+    """A transport for ``desk``, enrolled at HQ for the desk's site (``name``: "Comune n")."""
+    code = server.admin("enroll-device", name, "--site", name.rsplit(" ", 1)[0]).split()[0]
     token = enroll_device(server.url, code).token
     return HttpTransport(server.url, token)
 
@@ -90,11 +92,21 @@ def test_two_desks_sync_through_a_real_server(
         enrolled(server, lainate, "Lainate 1"),
     )
     try:
-        person = rho.people.register_person(PersonFields(given_name="Amina", family_name="Ouali"))
+        person = rho.people.register_person(
+            PersonFields(given_name="Amina", family_name="Ouali", phone="333 1234567"),
+            consents=["network_index"],
+            notice_version="2026-01",
+        )
+        private = rho.people.register_person(PersonFields(given_name="Rita", family_name="Ouali"))
         rho.visits.check_in(person, topics=["famiglia"])
-        assert sync_once(rho.db, to_hq_rho).pushed == 2
+        assert sync_once(rho.db, to_hq_rho).pushed == 3
         sync_once(lainate.db, to_hq_lainate)
-        assert [h.person.id for h in search_people(lainate.db, "ouali amina")] == [person]
+        # Lainate holds Amina's minimal record from the network index, and not Rita.
+        assert [h.person.id for h in search_people(lainate.db, "ouali")] == [person]
+        with lainate.db.read() as session:
+            held = session.get(Person, person)
+            assert held is not None and held.index_only and held.phone is None
+            assert session.get(Person, private) is None
         assert (
             "Rho 1" in server.admin("devices")
             and "never" not in server.admin("devices").split("Rho 1")[1].splitlines()[0]

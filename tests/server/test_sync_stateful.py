@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -34,6 +35,7 @@ from opdesk.core.services.context import DeskContext
 from opdesk.core.services.people import PeopleService
 from opdesk.core.services.visits import VisitService
 from opdesk.server.local import InProcessHQ
+from opdesk.server.scopes import Scope
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
 from opdesk.storage.models import HqMutation, PendingMutation, Person, Visit
@@ -45,6 +47,57 @@ from tests.server.test_push_pull import synced_rows
 COMUNI = ("Rho", "Lainate", "Pero")
 FAULTS = ("none", "lost push reply", "repeated push", "lost pull")
 NAMES = st.sampled_from(["Amina", "Sara", "Luca", "Olena", "Mario", "Fatou", "Ion"])
+
+
+def scope_of(hq: dict[str, list[dict[str, Any]]], site: str) -> dict[str, list[dict[str, Any]]]:
+    """What a desk of ``site`` must hold of HQ's rows, worked out on its own (the oracle):
+    its members whole (registered or came here, or merged into one who did), their
+    consents and links, its visits; minimal records of the network index and of the
+    people its rows name; reference data whole."""
+    people = {p["id"]: p for p in hq["person"]}
+    members = {p["id"] for p in hq["person"] if p["registered_site_id"] == site}
+    members |= {v["person_id"] for v in hq["visit"] if v["site_id"] == site and v["person_id"]}
+    while True:
+        kept = {people[m]["merged_into_id"] for m in members} - {None}
+        if kept <= members:
+            break
+        members |= kept
+    consents = [c for c in hq["consent"] if c["person_id"] in members]
+    links = [k for k in hq["household_link"] if {k["person_id"], k["member_id"]} & members]
+    named = {c["given_by_id"] for c in consents} | {k["person_id"] for k in links}
+    named |= {k["member_id"] for k in links}
+    indexed = {
+        c["person_id"]
+        for c in hq["consent"]
+        if c["purpose"] == "network_index" and c["withdrawn_at"] is None and not c["deleted"]
+    }
+    indexed = {
+        p for p in indexed if not people[p]["deleted"] and people[p]["merged_into_id"] is None
+    }
+    minimal = ((named - {None}) | indexed) - members
+    rows = {table: list(found) for table, found in hq.items()}
+    rows["person"] = [people[p] for p in sorted(members)]
+    rows["person"] += [minimal_record(people[p]) for p in sorted(minimal)]
+    rows["person"].sort(key=lambda p: p["id"])
+    rows["consent"], rows["household_link"] = consents, links
+    rows["visit"] = [v for v in hq["visit"] if v["site_id"] == site]
+    return rows
+
+
+def minimal_record(person: dict[str, Any]) -> dict[str, Any]:
+    kept = ("id", "version", "deleted", "given_name", "family_name", "registered_at")
+    born = person["birth_date"]
+    return (
+        {name: None for name in person}
+        | {name: person[name] for name in kept}
+        | {
+            "registered_site_id": person["registered_site_id"],
+            "birth_year": person["birth_year"] or (born.year if born else None),
+            "residence_comune": person["residence_comune"] or person["domicile_comune"],
+            "homeless": False,
+            "index_only": True,
+        }
+    )
 
 
 class FaultyLink:
@@ -76,7 +129,14 @@ class Desks(RuleBasedStateMachine):
         self.folder = Path(tempfile.mkdtemp(prefix="opdesk-sync-"))
         self.clock = FakeClock()
         self.hq = open_database(self.folder / "hq.sqlite3")
-        self.link = FaultyLink(InProcessHQ(self.hq, clock=self.clock, page=7))
+        self.links = {
+            comune: FaultyLink(
+                InProcessHQ(
+                    self.hq, clock=self.clock, page=7, scope=Scope.of_site(site_id_for(comune))
+                )
+            )
+            for comune in COMUNI
+        }
         self.dbs: dict[str, Database] = {}
         self.made: set[str] = set()  # every mutation id a desk ever queued
         for comune in COMUNI:
@@ -89,15 +149,18 @@ class Desks(RuleBasedStateMachine):
     def remember_queue(self, comune: str) -> None:
         self.made |= {e.mutation_id for e in MutationLog(self.dbs[comune]).pending()}
 
-    @initialize(target=people, comune=st.sampled_from(COMUNI), name=NAMES)
-    def first_person(self, comune: str, name: str) -> str:
-        person = PeopleService(self.context(comune)).register_person(PersonFields(given_name=name))
-        self.remember_queue(comune)
-        return person
+    @initialize(target=people, comune=st.sampled_from(COMUNI), name=NAMES, index=st.booleans())
+    def first_person(self, comune: str, name: str, index: bool) -> str:
+        return self.register(comune, name, index)
 
-    @rule(target=people, comune=st.sampled_from(COMUNI), name=NAMES)
-    def register(self, comune: str, name: str) -> str:
-        person = PeopleService(self.context(comune)).register_person(PersonFields(given_name=name))
+    @rule(target=people, comune=st.sampled_from(COMUNI), name=NAMES, index=st.booleans())
+    def register(self, comune: str, name: str, index: bool) -> str:
+        """``index``: the person consents to the network index (other desks find them)."""
+        person = PeopleService(self.context(comune)).register_person(
+            PersonFields(given_name=name),
+            consents=["network_index"] if index else [],
+            notice_version="2026-11" if index else None,
+        )
         self.remember_queue(comune)
         return person
 
@@ -130,13 +193,14 @@ class Desks(RuleBasedStateMachine):
 
     @rule(comune=st.sampled_from(COMUNI), fault=st.sampled_from(FAULTS))
     def sync(self, comune: str, fault: str) -> None:
-        self.link.fault = fault
+        link = self.links[comune]
+        link.fault = fault
         try:
-            sync_once(self.dbs[comune], self.link)
+            sync_once(self.dbs[comune], link)
         except SyncError:
             assert fault in ("lost push reply", "lost pull")
         finally:
-            self.link.fault = "none"
+            link.fault = "none"
 
     @rule(comune=st.sampled_from(COMUNI))
     def restart(self, comune: str) -> None:
@@ -164,14 +228,15 @@ class Desks(RuleBasedStateMachine):
     @precondition(lambda self: True)
     @rule()
     def all_back_online(self) -> None:
-        """Everybody syncs twice without faults: all equal HQ, nothing lost or doubled."""
+        """Everybody syncs twice without faults: each desk equals HQ for its scope,
+        nothing lost or doubled."""
         for _round in range(2):
             for comune in COMUNI:
-                sync_once(self.dbs[comune], self.link)
+                sync_once(self.dbs[comune], self.links[comune])
         reference = synced_rows(self.hq)
-        for db in self.dbs.values():
+        for comune, db in self.dbs.items():
             assert MutationLog(db).pending() == []
-            assert synced_rows(db) == reference
+            assert synced_rows(db) == scope_of(reference, site_id_for(comune))
         with self.hq.read() as session:
             processed = set(session.scalars(select(HqMutation.mutation_id)))
             rejected_without_reason = session.scalar(

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from opdesk.core.clock import ROME
-from opdesk.core.errors import DomainError, InvalidMutation, NotFound
+from opdesk.core.errors import DomainError, IndexOnly, InvalidMutation, NotFound
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Person, Synced
 
@@ -124,6 +124,13 @@ class ApplyContext:
             if person.id in seen:  # pragma: no cover - merge_people refuses cycles
                 raise DomainError(QT_TRANSLATE_NOOP("errors", "These people are merged in a loop."))
             seen.add(person.id)
+        return person
+
+    def full_person(self, person_id: str) -> Person:
+        """The person (following merges), whose full record must be here to change it."""
+        person = self.person(person_id)
+        if person.index_only:
+            raise IndexOnly()
         return person
 
     def require_new(self, model: type[Synced], row_id: str) -> None:

@@ -45,7 +45,7 @@ class RecordConsent(Mutation):
 
     def apply(self, ctx: ApplyContext) -> None:
         ctx.require_new(Consent, self.consent_id)
-        person = ctx.person(self.person_id)
+        person = ctx.full_person(self.person_id)
         if not self.notice_version.strip():
             raise ValidationFailed(
                 [

@@ -11,6 +11,7 @@ from opdesk.core.errors import (
     DomainError,
     EditConflict,
     FieldError,
+    IndexOnly,
     InvalidMutation,
     ValidationFailed,
 )
@@ -141,7 +142,7 @@ class UpdatePerson(Mutation):
         unknown = (set(self.changes) | set(self.replaced)) - set(EDITABLE_FIELDS)
         if unknown or set(self.replaced) != set(self.changes):
             raise InvalidMutation(self.name, "fields " + ", ".join(sorted(unknown or self.changes)))
-        person = ctx.person(self.person_id)
+        person = ctx.full_person(self.person_id)
         current = current_fields(person)
         stale = [
             key
@@ -179,8 +180,10 @@ class MergePeople(Mutation):
     merged_at: datetime
 
     def apply(self, ctx: ApplyContext) -> None:
-        kept = ctx.person(self.kept_id)
+        kept = ctx.full_person(self.kept_id)
         merged = ctx.get(Person, self.merged_id, QT_TRANSLATE_NOOP("errors", "person"))
+        if merged.index_only:
+            raise IndexOnly()
         if merged.merged_into_id is not None:
             raise DomainError(
                 QT_TRANSLATE_NOOP("errors", "This person was already merged into another.")
@@ -226,7 +229,7 @@ class LinkHousehold(Mutation):
 
     def apply(self, ctx: ApplyContext) -> None:
         ctx.require_new(HouseholdLink, self.link_id)
-        person = ctx.person(self.person_id)
+        person = ctx.full_person(self.person_id)
         member = ctx.person(self.member_id)
         if person.id == member.id:
             raise ValidationFailed(

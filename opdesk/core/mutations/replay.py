@@ -22,8 +22,17 @@ from opdesk.core.errors import DomainError
 from opdesk.core.mutations.base import parse_mutation
 from opdesk.core.mutations.log import apply_tracked, envelope_of, save_befores
 from opdesk.storage.engine import Database, is_sqlite
-from opdesk.storage.models import PendingMutation, RowBefore
+from opdesk.storage.models import (
+    Consent,
+    HouseholdLink,
+    PendingMutation,
+    Person,
+    PersonSiteSeen,
+    RowBefore,
+    Visit,
+)
 from opdesk.storage.rows import DerivedRefresh, RowData, read_row, write_row, write_rows
+from opdesk.storage.search_index import refresh_people
 
 log = logging.getLogger(__name__)
 
@@ -232,3 +241,39 @@ def _stale(conn: Connection, key: tuple[str, str], before: RowData | None) -> bo
         return False  # created by a pending change and not (yet) sent back by HQ
     live = read_row(conn, *key)
     return live is None or live.get("version") != before.get("version")
+
+
+def remove_index_people(db: Database, person_ids: Sequence[str]) -> int:
+    """Minimal records HQ no longer gives this desk (the person withdrew from the network
+    index, was merged away or deleted) leave it: unless a pending change touched them or
+    something here still refers to them, such as a check-in not yet sent. Returns how
+    many left."""
+    gone: list[str] = []
+    with db.write() as session:
+        conn = session.connection()
+        for person_id in person_ids:
+            index_only = conn.execute(
+                select(Person.index_only).where(Person.id == person_id)
+            ).scalar()
+            if index_only and not _still_needed(conn, person_id):
+                gone.append(person_id)
+        if gone:
+            conn.execute(delete(PersonSiteSeen).where(PersonSiteSeen.person_id.in_(gone)))
+            conn.execute(delete(Person).where(Person.id.in_(gone)))
+            refresh_people(conn, gone)
+    return len(gone)
+
+
+def _still_needed(conn: Connection, person_id: str) -> bool:
+    refs = [
+        select(RowBefore.seq).where(RowBefore.row_id == person_id),
+        select(Visit.id).where(Visit.person_id == person_id),
+        select(Consent.id).where(
+            (Consent.person_id == person_id) | (Consent.given_by_id == person_id)
+        ),
+        select(HouseholdLink.id).where(
+            (HouseholdLink.person_id == person_id) | (HouseholdLink.member_id == person_id)
+        ),
+        select(Person.id).where(Person.merged_into_id == person_id),
+    ]
+    return any(conn.execute(ref.limit(1)).first() is not None for ref in refs)

@@ -185,6 +185,7 @@ class PeopleService:
                 household=tuple(_household(session, ids)),
                 consents=tuple(_consents(session, ids)),
                 visits=tuple(_visits(session, ids, person)),
+                index_only=bool(person.index_only),
             )
 
 

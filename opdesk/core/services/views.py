@@ -81,3 +81,4 @@ class PersonDetails:
     household: tuple[HouseholdMember, ...]
     consents: tuple[ConsentView, ...]
     visits: tuple[VisitView, ...]
+    index_only: bool = False  # only the network index's minimal record is here

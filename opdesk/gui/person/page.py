@@ -75,11 +75,23 @@ class PersonPage(QWidget):
         merge_row.addWidget(self.merged_note, 1)
         merge_row.addWidget(self.merged_choice)
         merge_row.addWidget(self.unmerge_button)
+        self.index_note = QLabel(
+            self.tr(
+                "Only this person's name, birth year and comune are here: the full record "
+                "is kept at another opcafè. Record their visit: the full record arrives "
+                "with the next synchronisation, and can be changed then."
+            ),
+            self,
+        )
+        self.index_note.setObjectName("notice")
+        self.index_note.setWordWrap(True)
+        self.index_note.hide()
         self.details = DetailsPanel(self)
         self.tables = PersonTables(self)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addLayout(header)
+        layout.addWidget(self.index_note)
         layout.addWidget(self.details)
         layout.addLayout(merge_row)
         layout.addWidget(self.tables, 1)
@@ -120,8 +132,10 @@ class PersonPage(QWidget):
         self.details.show_details(details)
         self.tables.show_data(data)
         live = details.merged_into_id is None
-        for button in (self.record_button, self.edit_button, self.merge_button):
-            button.setEnabled(live)
+        self.record_button.setEnabled(live)
+        for button in (self.edit_button, self.merge_button):
+            button.setEnabled(live and not details.index_only)
+        self.index_note.setVisible(details.index_only)
         self._show_merge_row(data)
 
     def _show_merge_row(self, data: PageData | None) -> None:
@@ -156,7 +170,8 @@ class PersonPage(QWidget):
             self.check_in_requested.emit(person)
 
     def edit(self) -> EditPersonDialog | None:
-        if self.data is None or self.data.details.merged_into_id is not None:
+        details = self.data.details if self.data else None
+        if details is None or details.merged_into_id is not None or details.index_only:
             return None
         dialog = EditPersonDialog(self.desk, self.worker, self.data.details, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

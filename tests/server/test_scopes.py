@@ -1,0 +1,205 @@
+"""Scopes: a desk holds its site's people whole, the rest of the network index minimal.
+
+Each case of issue 4 (item 6): a record entering a scope comes whole although its rows
+are older than the desk's cursor; a record leaving it goes only when nothing pending
+touches it; checking in someone from the index works offline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from sqlalchemy import select, text
+
+from opdesk.core.errors import IndexOnly
+from opdesk.core.rules.person import PersonFields
+from opdesk.core.rules.sites import site_id_for
+from opdesk.core.services.search import search_people
+from opdesk.server.pull import pull_changes
+from opdesk.server.scopes import Scope
+from opdesk.storage.engine import Database
+from opdesk.storage.models import Consent, HouseholdLink, Person, Visit
+from tests.server.conftest import TestDesk
+
+MakeDesk = Callable[..., TestDesk]
+AMINA = PersonFields(
+    given_name="Amina",
+    family_name="Ouali",
+    birth_date=date(1984, 5, 2),
+    phone="333 1234567",
+    residence_comune="Rho",
+)
+
+
+def held(desk: TestDesk, person_id: str) -> Person | None:
+    with desk.db.read() as session:
+        person = session.get(Person, person_id)
+        if person is not None:
+            session.expunge(person)
+        return person
+
+
+def count(desk: TestDesk, model: type, **where: str) -> int:
+    with desk.db.read() as session:
+        query = select(model)
+        for column, value in where.items():
+            query = query.where(getattr(model, column) == value)
+        return len(session.scalars(query).all())
+
+
+def foreign_keys_hold(desk: TestDesk) -> bool:
+    with desk.db.read() as session:
+        return session.execute(text("PRAGMA foreign_key_check")).first() is None
+
+
+@pytest.fixture
+def rho(hq_db: Database, make_desk: MakeDesk) -> TestDesk:
+    return make_desk(hq_db, "Rho", scoped=True)
+
+
+@pytest.fixture
+def lainate(hq_db: Database, make_desk: MakeDesk) -> TestDesk:
+    return make_desk(hq_db, "Lainate", scoped=True)
+
+
+def test_other_sites_get_a_minimal_record_of_those_who_consented_only(
+    rho: TestDesk, lainate: TestDesk
+) -> None:
+    amina = rho.people.register_person(AMINA, consents=["network_index"], notice_version="2026-01")
+    rita = rho.people.register_person(PersonFields(given_name="Rita", family_name="Ouali"))
+    rho.visits.check_in(amina, topics=["casa"])
+    rho.sync()
+    lainate.sync()
+
+    minimal = held(lainate, amina)
+    assert minimal is not None and minimal.index_only
+    assert (minimal.given_name, minimal.family_name) == ("Amina", "Ouali")
+    assert (minimal.birth_year, minimal.residence_comune) == (1984, "Rho")
+    assert minimal.birth_date is None and minimal.phone is None
+    assert held(lainate, rita) is None
+    assert count(lainate, Visit) == count(lainate, Consent) == 0
+    assert [h.person.id for h in search_people(lainate.db, "ouali am")] == [amina]
+    # Rho holds both whole.
+    whole = held(rho, amina)
+    assert whole is not None and not whole.index_only and whole.phone == "+393331234567"
+    assert held(rho, rita) is not None and count(rho, Visit) == 1
+    assert foreign_keys_hold(lainate) and foreign_keys_hold(rho)
+
+
+def test_a_check_in_from_the_index_works_offline_and_brings_the_whole_record(
+    rho: TestDesk, lainate: TestDesk
+) -> None:
+    amina = rho.people.register_person(
+        AMINA, consents=["registration", "network_index"], notice_version="2026-01"
+    )
+    rho.sync()
+    lainate.sync()
+    cursor_before = lainate_cursor(lainate)
+
+    # Offline at Lainate: found in the index and checked in; not editable yet.
+    lainate.visits.check_in(amina, topics=["lavoro"])
+    with pytest.raises(IndexOnly):
+        lainate.people.update_person(amina, {"phone": "333 7654321"})
+
+    lainate.sync()
+    whole = held(lainate, amina)
+    assert whole is not None and not whole.index_only
+    assert whole.phone == "+393331234567" and whole.birth_date == date(1984, 5, 2)
+    assert whole.version <= cursor_before  # entered the scope: sent although older
+    assert count(lainate, Consent, person_id=amina) == 2
+    assert count(lainate, Visit, person_id=amina) == 1
+    lainate.people.update_person(amina, {"phone": "333 7654321"})  # now it can change
+    lainate.sync()
+    rho.sync()
+    changed = held(rho, amina)
+    assert changed is not None and changed.phone == "+393337654321"
+    # Rho gets no visit of Lainate: its scope is its own site's visits.
+    assert count(rho, Visit) == 0
+    assert foreign_keys_hold(lainate)
+
+
+def lainate_cursor(desk: TestDesk) -> int:
+    with desk.db.read() as session:
+        return int(session.execute(text("SELECT server_cursor FROM desk_state")).scalar_one())
+
+
+def test_withdrawing_from_the_index_removes_the_minimal_record(
+    rho: TestDesk, lainate: TestDesk
+) -> None:
+    amina = rho.people.register_person(AMINA, consents=["network_index"], notice_version="2026-01")
+    rho.sync()
+    lainate.sync()
+    assert held(lainate, amina) is not None
+
+    consent = rho.people.person_details(amina).consents[0]
+    rho.people.withdraw_consent(consent.id)
+    rho.sync()
+    lainate.sync()
+    assert held(lainate, amina) is None
+    assert search_people(lainate.db, "ouali amina") == []
+    assert held(rho, amina) is not None  # Rho keeps its own record
+
+
+def test_a_minimal_record_something_pending_needs_stays_until_it_is_sent(
+    rho: TestDesk, lainate: TestDesk
+) -> None:
+    amina = rho.people.register_person(AMINA, consents=["network_index"], notice_version="2026-01")
+    rho.sync()
+    lainate.sync()
+    lainate.visits.check_in(amina)  # offline, not yet sent
+    consent = rho.people.person_details(amina).consents[0]
+    rho.people.withdraw_consent(consent.id)
+    rho.sync()
+
+    reply = lainate.hq.pull(client_id(lainate), lainate_cursor(lainate))
+    assert amina in reply.removed  # HQ says it leaves the index...
+    from opdesk.core.mutations.replay import remove_index_people
+
+    assert remove_index_people(lainate.db, reply.removed) == 0  # ...the check-in needs it
+    assert held(lainate, amina) is not None
+
+    lainate.sync()  # the check-in reaches HQ: Amina now belongs to Lainate, whole
+    whole = held(lainate, amina)
+    assert whole is not None and not whole.index_only
+    assert count(lainate, Visit, person_id=amina) == 1
+
+
+def client_id(desk: TestDesk) -> str:
+    with desk.db.read() as session:
+        return str(session.execute(text("SELECT client_id FROM desk_state")).scalar_one())
+
+
+def test_people_named_by_records_in_scope_come_minimal_even_without_consent(
+    rho: TestDesk, lainate: TestDesk
+) -> None:
+    mother = rho.people.register_person(AMINA, consents=["network_index"], notice_version="2026-01")
+    rho.sync()
+    lainate.sync()
+    # At Lainate a child is registered with Amina (from the index) as guardian.
+    child = lainate.people.register_person(
+        PersonFields(given_name="Yasmine", family_name="Ouali", birth_date=date(2015, 1, 9)),
+        guardian_id=mother,
+        consents=["registration"],
+        notice_version="2026-01",
+    )
+    lainate.sync()
+    rho.sync()
+    # Rho: the link names the child, so the child comes minimal (not in the index).
+    minimal = held(rho, child)
+    assert minimal is not None and minimal.index_only and minimal.birth_year == 2015
+    assert count(rho, HouseholdLink, member_id=mother) == 1
+    assert count(rho, Consent, person_id=child) == 0
+    assert foreign_keys_hold(rho) and foreign_keys_hold(lainate)
+
+
+def test_hq_and_unscoped_tools_see_everything(hq_db: Database, rho: TestDesk) -> None:
+    rho.people.register_person(PersonFields(given_name="Rita", family_name="Ouali"))
+    rho.sync()
+    everything = pull_changes(hq_db, client_id="hq-tool", cursor=0)
+    lainate_only = pull_changes(
+        hq_db, client_id="x", cursor=0, scope=Scope.of_site(site_id_for("Lainate"))
+    )
+    assert any(r.table == "person" for r in everything.rows)
+    assert not any(r.table == "person" for r in lainate_only.rows)
