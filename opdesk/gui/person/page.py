@@ -173,7 +173,7 @@ class PersonPage(QWidget):
         details = self.data.details if self.data else None
         if details is None or details.merged_into_id is not None or details.index_only:
             return None
-        dialog = EditPersonDialog(self.desk, self.worker, self.data.details, self)
+        dialog = EditPersonDialog(self.desk, self.worker, details, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.person_ready.connect(self._edited)
         self.dialog = dialog
