@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -9,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from opdesk.core.services.desk import Desk
 from opdesk.gui.checkin.screen import CheckInScreen
 from opdesk.gui.main_window import MainWindow
+from opdesk.gui.worker import DbWorker
 
 
 def answer_when_asked(button: QMessageBox.StandardButton) -> None:
@@ -157,3 +161,26 @@ def test_closing_with_a_visit_being_written_asks_first(qtbot: QtBot, window: Mai
     assert window.isVisible()
     answer_when_asked(QMessageBox.StandardButton.Yes)
     assert window.close()
+
+
+def test_typing_faster_than_the_database_searches_only_the_latest_text(
+    qtbot: QtBot, window: MainWindow, desk: Desk, worker: DbWorker
+) -> None:
+    screen = screen_of(window)
+    searched: list[str] = []
+    real_search = desk.search
+
+    def counted(query: str, **options: Any) -> Any:
+        searched.append(query)
+        return real_search(query, **options)
+
+    desk.search = counted  # type: ignore[method-assign]
+    busy = threading.Event()
+    worker.submit(lambda: busy.wait(5), lambda _v: None, lambda _e: None)  # a long task
+    for letter in "rossi":  # a key at a time: each one's search is queued behind it
+        qtbot.keyClick(screen.search.field, letter)
+        qtbot.wait(20)
+    busy.set()
+    qtbot.waitUntil(lambda: screen.search._searched == "rossi", timeout=5000)
+    assert searched == ["rossi"]
+    assert screen.search.model.person(0).display_name == "Rossi Mario"

@@ -69,11 +69,19 @@ class SearchPanel(QWidget):
     def search_with(self, worker: DbWorker, desk: Desk) -> None:
         """Search ``desk`` on ``worker`` as the text changes; show the results here."""
 
-        def search(query: str) -> None:
-            def show(hits: list[SearchHit]) -> None:
-                self.show_hits(query, hits)
+        latest = {"text": ""}  # read on the worker thread: a newer text skips older ones
 
-            search_op(worker, desk, query, self).success(show).run()
+        def search(query: str) -> None:
+            latest["text"] = query
+
+            def show(hits: list[SearchHit] | None) -> None:
+                if hits is not None:
+                    self.show_hits(query, hits)
+
+            def wanted() -> bool:
+                return latest["text"] == query
+
+            search_op(worker, desk, query, self, wanted).success(show).run()
 
         self.query_changed.connect(search)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QWidget
 
@@ -14,8 +14,20 @@ from opdesk.gui.operations.base import Op
 from opdesk.gui.worker import DbWorker
 
 
-def search_op(worker: DbWorker, desk: Desk, query: str, parent: QWidget) -> Op[list[SearchHit]]:
-    return Op(worker, lambda: desk.search(query, limit=12), parent)
+def search_op(
+    worker: DbWorker,
+    desk: Desk,
+    query: str,
+    parent: QWidget,
+    wanted: Callable[[], bool] = lambda: True,
+) -> Op[list[SearchHit] | None]:
+    """The search, unless it is no longer ``wanted`` when its turn comes (None): typing
+    fast queues a search per key, and only the latest text is worth the database."""
+
+    def search() -> list[SearchHit] | None:
+        return desk.search(query, limit=12) if wanted() else None
+
+    return Op(worker, search, parent)
 
 
 def check_in_op(
