@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -45,19 +46,34 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(data_dir: Path, database_url: str) -> Iterator[Server]:
+@dataclass(frozen=True)
+class Tls:
+    """A server certificate and key, and the file of the authority that signed them."""
+
+    certfile: Path
+    keyfile: Path
+    ca_file: Path
+
+
+def start_server(data_dir: Path, database_url: str, *, tls: Tls | None = None) -> Iterator[Server]:
     port = free_port()
     command = [
         sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(data_dir),
         "--database-url", database_url, "serve", "--port", str(port),
     ]  # fmt: skip
+    if tls is not None:
+        command += ["--certfile", str(tls.certfile), "--keyfile", str(tls.keyfile)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+    url = f"{'https' if tls else 'http'}://127.0.0.1:{port}"
+    verify: ssl.SSLContext | bool = True
+    if tls is not None:  # up is enough here: what the desk makes of the name is tested
+        verify = ssl.create_default_context(cafile=str(tls.ca_file))
+        verify.check_hostname = False
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                if httpx.get(f"{url}/v1/health", timeout=1).status_code == 200:
+                if httpx.get(f"{url}/v1/health", timeout=1, verify=verify).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
