@@ -1542,6 +1542,22 @@ Ctrl+, : settings · F1: this help.</source>
         <source>The certificate authority file cannot be read: choose it again.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>HQ must be updated before this desk can sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Update opdesk on this desk to sync again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every mutation must be of the pushing desk.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ could not answer: the desk will try again later.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>topics</name>

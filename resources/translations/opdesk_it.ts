@@ -1549,6 +1549,22 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <source>The certificate authority file cannot be read: choose it again.</source>
         <translation>Il file dell'autorità di certificazione non si può leggere: sceglilo di nuovo.</translation>
     </message>
+    <message>
+        <source>HQ must be updated before this desk can sync.</source>
+        <translation>La sede centrale deve essere aggiornata prima che questa postazione possa sincronizzarsi.</translation>
+    </message>
+    <message>
+        <source>Update opdesk on this desk to sync again.</source>
+        <translation>Aggiorna opdesk su questa postazione per sincronizzarla di nuovo.</translation>
+    </message>
+    <message>
+        <source>Every mutation must be of the pushing desk.</source>
+        <translation>Ogni modifica inviata deve essere di questa postazione.</translation>
+    </message>
+    <message>
+        <source>HQ could not answer: the desk will try again later.</source>
+        <translation>La sede centrale non è riuscita a rispondere: la postazione riproverà più tardi.</translation>
+    </message>
 </context>
 <context>
     <name>topics</name>
