@@ -246,3 +246,13 @@ def test_a_failure_inside_hq_is_problem_json_too(server: Server, tmp_path: Path)
     assert response.status_code == 500
     assert response.headers["content-type"].startswith("application/problem+json")
     assert response.json()["detail"] == HQ_FAILED
+
+
+def test_the_admin_commands_say_why_a_rule_refused(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(tmp_path / "hq"),
+         "--database-url", f"sqlite:///{tmp_path / 'hq.sqlite3'}", "revoke-device", "nobody"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "No such device" in done.stderr and "Traceback" not in done.stderr
