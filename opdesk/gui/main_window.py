@@ -185,8 +185,9 @@ class MainWindow(QMainWindow):
         online = self.sync is not None and self.sync.online and status.last_error is None
         when = status.last_sync_at
         last = when.astimezone(ROME).strftime("%d/%m %H:%M") if when else None
+        error = QCoreApplication.translate("sync", status.last_error) if status.last_error else None
         self.status.set_sync(
-            online=online, configured=status.configured, last_sync=last, error=status.last_error
+            online=online, configured=status.configured, last_sync=last, error=error
         )
         self.status.set_pending(status.pending)
         self.status.set_problems(status.problems)

@@ -1,17 +1,26 @@
-"""The HQ server's HTTP API (FastAPI): enrollment, push, pull. Errors are problem+json."""
+"""The HQ server's HTTP API (FastAPI): enrollment, push, pull. Errors are problem+json.
+
+Every answer an operation can give is in the OpenAPI document (schemathesis checks it
+in CI, see .ci/schemathesis.py), with links from a push to the pull that follows it and
+from one page of changes to the next.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from opdesk import __version__
 from opdesk.core.clock import Clock, utc_now
 from opdesk.core.mutations.base import SCHEMA_VERSION
+from opdesk.core.mutations.envelope import MAX_INT, NAME_PATTERN
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.server import devices
 from opdesk.server.pull import pull_changes
 from opdesk.server.push import process_push
@@ -19,8 +28,10 @@ from opdesk.server.scopes import Scope
 from opdesk.server.versions import ensure_hq_state
 from opdesk.storage.engine import Database
 from opdesk.sync.protocol import (
+    OLDEST_SCHEMA,
     EnrollIn,
     EnrollOut,
+    ProblemOut,
     PullOut,
     PushIn,
     PushOut,
@@ -29,30 +40,61 @@ from opdesk.sync.protocol import (
 )
 
 PROBLEM = "application/problem+json"
-OLDEST_SCHEMA = SCHEMA_VERSION - 1  # HQ also takes the previous version's mutations
+# What a desk shows (translated there, context "sync"): said by HQ, in its own words.
+HQ_TOO_OLD = QT_TRANSLATE_NOOP("sync", "HQ must be updated before this desk can sync.")
+DESK_TOO_OLD = QT_TRANSLATE_NOOP("sync", "Update opdesk on this desk to sync again.")
+NOT_ITS_OWN = QT_TRANSLATE_NOOP("sync", "Every mutation must be of the pushing desk.")
+HQ_FAILED = QT_TRANSLATE_NOOP("sync", "HQ could not answer: the desk will try again later.")
+BEARER = {"WWW-Authenticate": "Bearer"}
 
 
 class Problem(Exception):
-    def __init__(self, status: int, title: str, detail: str) -> None:
+    def __init__(
+        self, status: int, title: str, detail: str, *, headers: dict[str, str] | None = None
+    ) -> None:
         super().__init__(detail)
         self.status, self.title, self.detail = status, title, detail
+        self.headers = headers
 
 
-def problem(status: int, title: str, detail: str) -> JSONResponse:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
-    return JSONResponse(body, status_code=status, media_type=PROBLEM)
+def problem(
+    status: int, title: str, detail: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    body = ProblemOut(title=title, status=status, detail=detail).model_dump()
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+
+
+def answers(**described: str) -> dict[int | str, dict[str, Any]]:
+    """The problem+json answers of an operation, for the document: ``answers(s401="why")``."""
+    schema = {"$ref": "#/components/schemas/ProblemOut"}
+    documented: dict[int | str, dict[str, Any]] = {}
+    for key, description in described.items():
+        status = int(key.removeprefix("s"))
+        documented[status] = {"description": description, "content": {PROBLEM: {"schema": schema}}}
+        if status == 401:
+            documented[status]["headers"] = {
+                "WWW-Authenticate": {"required": True, "schema": {"type": "string"}}
+            }
+    return documented
+
+
+INVALID = "The request does not match this document."
+UNREADABLE = "The body cannot be read (it is not text in UTF-8)."
+NO_TOKEN = "No token, an unknown one, or the token of a revoked desk: the reason is in detail."
+bearer = HTTPBearer(auto_error=False, description="The device token HQ gave at enrollment.")
 
 
 def current_device(
-    request: Request, authorization: Annotated[str | None, Header()] = None
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> devices.DeviceInfo:
     """The desk making the request, from its token; refused with the reason why."""
-    if not authorization or not authorization.startswith("Bearer "):
-        raise Problem(401, "Not enrolled", devices.NOT_ENROLLED)
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Problem(401, "Not enrolled", devices.NOT_ENROLLED, headers=BEARER)
     try:
-        return devices.authenticate(request.app.state.db, authorization.removeprefix("Bearer "))
+        return devices.authenticate(request.app.state.db, credentials.credentials)
     except devices.DeviceRefused as exc:
-        raise Problem(401, "Refused", exc.reason) from None
+        raise Problem(401, "Refused", exc.reason, headers=BEARER) from None
 
 
 Device = Annotated[devices.DeviceInfo, Depends(current_device)]
@@ -63,26 +105,40 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
 
     @app.exception_handler(Problem)
     async def on_problem(_request: Request, exc: Problem) -> JSONResponse:
-        return problem(exc.status, exc.title, exc.detail)
+        return problem(exc.status, exc.title, exc.detail, exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(exc.status_code, str(exc.detail), str(exc.detail))
+        return problem(exc.status_code, str(exc.detail), str(exc.detail), exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
         return problem(422, "Invalid request", f"These fields are not valid: {fields}")
 
+    @app.exception_handler(Exception)
+    async def on_crash(_request: Request, exc: Exception) -> JSONResponse:
+        # Starlette logs the exception after this answer: the desk retries later.
+        return problem(500, "HQ failed", HQ_FAILED)
+
     app.state.db = db
     with db.write() as session:
         ensure_hq_state(session.connection())
 
-    @app.get("/v1/health")
+    @app.get("/v1/health", operation_id="health")
     def health() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
-    @app.post("/v1/enroll", status_code=201)
+    @app.post(
+        "/v1/enroll",
+        operation_id="enroll",
+        status_code=201,
+        responses=answers(
+            s400=UNREADABLE,
+            s403="The code is unknown, used, expired or of a revoked device.",
+            s422=INVALID,
+        ),
+    )
     def enroll(body: EnrollIn) -> EnrollOut:
         try:
             device_id, token = devices.enroll(db, body.code, now=clock())
@@ -90,14 +146,34 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
             raise Problem(403, "Enrollment refused", exc.reason) from None
         return EnrollOut(device_id=device_id, token=token)
 
-    @app.post("/v1/push")
+    @app.post(
+        "/v1/push",
+        operation_id="push",
+        responses={
+            200: {
+                "links": {
+                    "PullAfterPush": {
+                        "operationId": "changes",
+                        "parameters": {"client_id": "$request.body#/client_id"},
+                    }
+                }
+            },
+            **answers(
+                s400=UNREADABLE,
+                s401=NO_TOKEN,
+                s409="The desk's schema is newer than HQ's: HQ must be updated first.",
+                s422=INVALID + " Or a mutation of another desk than the pushing one.",
+                s426="The desk's schema is too old: opdesk must be updated on the desk.",
+            ),
+        },
+    )
     def push(body: PushIn, who: Device) -> PushOut:
         if body.schema_version > SCHEMA_VERSION:
-            raise Problem(409, "HQ too old", "HQ must be updated before this desk can sync.")
+            raise Problem(409, "HQ too old", HQ_TOO_OLD)
         if body.schema_version < OLDEST_SCHEMA:
-            raise Problem(426, "Desk too old", "Update opdesk on this desk to sync again.")
+            raise Problem(426, "Desk too old", DESK_TOO_OLD)
         if any(m.client_id != body.client_id for m in body.mutations):
-            raise Problem(422, "Invalid request", "Every mutation must be of the pushing desk.")
+            raise Problem(422, "Invalid request", NOT_ITS_OWN)
         outcome = process_push(db, body.client_id, body.mutations, now=clock())
         devices.record_sync(db, who.id, body.client_id, now=clock())
         return PushOut(
@@ -108,11 +184,28 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
             ],
         )
 
-    @app.get("/v1/changes")
+    @app.get(
+        "/v1/changes",
+        operation_id="changes",
+        responses={
+            200: {
+                "links": {
+                    "NextPage": {
+                        "operationId": "changes",
+                        "parameters": {
+                            "client_id": "$request.query.client_id",
+                            "cursor": "$response.body#/cursor",
+                        },
+                    }
+                }
+            },
+            **answers(s401=NO_TOKEN, s422=INVALID),
+        },
+    )
     def changes(
         who: Device,
-        client_id: Annotated[str, Query(min_length=1, max_length=36)],
-        cursor: Annotated[int, Query(ge=0)] = 0,
+        client_id: Annotated[str, Query(min_length=1, max_length=36, pattern=NAME_PATTERN)],
+        cursor: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
     ) -> PullOut:
         scope = Scope.of_site(who.site_id)
@@ -126,4 +219,12 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
             removed=list(page.removed),
         )
 
+    document = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        made = document()  # FastAPI makes it once and keeps it
+        made["components"]["schemas"]["ProblemOut"] = ProblemOut.model_json_schema()
+        return made
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

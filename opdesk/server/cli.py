@@ -8,10 +8,12 @@ import sys
 from collections.abc import Sequence
 
 from opdesk.core.clock import new_id, utc_now
+from opdesk.core.errors import DomainError
 from opdesk.core.rules.comuni import canonical_comune
 from opdesk.core.rules.sites import site_id_for
 from opdesk.logs import setup_logging
 from opdesk.paths import resolve_paths
+from opdesk.server.devices import DeviceRefused
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
 
@@ -58,6 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = open_database(url, backup_dir=paths.backup_dir)
     try:
         return COMMANDS[args.command](db, args)
+    except (DomainError, DeviceRefused) as exc:  # a rule said no: the reason, no traceback
+        sys.stderr.write(f"opdesk-server: {exc}\n")
+        return 1
     finally:
         db.dispose()
 

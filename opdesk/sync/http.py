@@ -1,40 +1,121 @@
-"""The desk's HTTP transport to HQ (httpx): TLS verified, a custom CA file accepted."""
+"""The desk's HTTP transport to HQ (httpx): TLS verified, a custom CA file accepted.
+
+Whatever goes wrong on the way is a ``SyncError`` whose detail is a sentence for the
+person at the desk (marked for translation, context "sync"), never a raw traceback.
+"""
 
 from __future__ import annotations
 
+import logging
+import ssl
 from pathlib import Path
 from typing import Any
 
+import certifi
 import httpx
 
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.replay import ServerRow
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.sync.engine import PullReply, PushReply
 from opdesk.sync.protocol import EnrollIn, EnrollOut, PullOut, PushIn, PushOut
 
+log = logging.getLogger(__name__)
+
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+
+NOT_TRUSTED = QT_TRANSLATE_NOOP(
+    "sync",
+    "HQ's certificate is not trusted by this desk: choose the certificate authority "
+    "file HQ gave you, or check HQ's address.",
+)
+WRONG_NAME = QT_TRANSLATE_NOOP(
+    "sync", "HQ's certificate is not for this address: check HQ's address."
+)
+EXPIRED = QT_TRANSLATE_NOOP(
+    "sync", "HQ's certificate has expired or is not valid yet: tell HQ, or check this PC's clock."
+)
+NO_TLS = QT_TRANSLATE_NOOP(
+    "sync",
+    "A secure connection with HQ could not be made: check HQ's address (https:// or http://).",
+)
+CLOSED = QT_TRANSLATE_NOOP(
+    "sync",
+    "HQ closed the connection without answering: if HQ uses https, its address must "
+    "start with https://.",
+)
+UNREACHABLE = QT_TRANSLATE_NOOP("sync", "HQ cannot be reached: check the network and HQ's address.")
+TOO_SLOW = QT_TRANSLATE_NOOP("sync", "HQ did not answer in time: the desk will try again.")
+BAD_CA_FILE = QT_TRANSLATE_NOOP(
+    "sync", "The certificate authority file cannot be read: choose it again."
+)
+# OpenSSL's verify codes (x509_vfy.h) that have a sentence of their own.
+_EXPIRED_CODES = {9, 10}  # X509_V_ERR_CERT_NOT_YET_VALID, X509_V_ERR_CERT_HAS_EXPIRED
+_WRONG_NAME_CODES = {62, 64}  # X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
 
 
 class SyncError(Exception):
     """HQ could not be reached or said no; ``detail`` is HQ's words, if it answered."""
 
-    def __init__(self, detail: str, *, status: int | None = None) -> None:
+    def __init__(self, detail: str, *, status: int | None = None, permanent: bool = False) -> None:
         super().__init__(detail)
         self.detail = detail
         self.status = status
+        self.permanent = permanent
 
     @property
     def temporary(self) -> bool:
-        """Worth trying again later (no answer, or HQ busy), as opposed to refused."""
+        """Worth trying again later (no answer, or HQ busy), as opposed to refused or
+        misconfigured (a certificate the desk does not trust needs a person)."""
+        if self.permanent:
+            return False
         return self.status is None or self.status >= 500
 
 
-def _verify(ca_file: Path | None) -> Any:
-    return str(ca_file) if ca_file else True
+def tls_context(ca_file: Path | None) -> ssl.SSLContext:
+    """The public authorities, plus HQ's own one if the desk was given its file."""
+    context = ssl.create_default_context(cafile=certifi.where())
+    if ca_file is not None:
+        try:
+            context.load_verify_locations(cafile=str(ca_file))
+        except (OSError, ssl.SSLError) as exc:
+            raise SyncError(BAD_CA_FILE, permanent=True) from exc
+    return context
+
+
+def _cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, kind):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def explain(exc: httpx.HTTPError) -> SyncError:
+    """The sentence for a request that got no answer from HQ."""
+    refused = _cause(exc, ssl.SSLCertVerificationError)
+    if isinstance(refused, ssl.SSLCertVerificationError):
+        log.warning("HQ's certificate refused: %s", refused.verify_message)
+        if refused.verify_code in _EXPIRED_CODES:
+            return SyncError(EXPIRED, permanent=True)
+        if refused.verify_code in _WRONG_NAME_CODES:
+            return SyncError(WRONG_NAME, permanent=True)
+        return SyncError(NOT_TRUSTED, permanent=True)
+    if _cause(exc, ssl.SSLError) is not None:
+        log.warning("TLS with HQ failed: %s", _cause(exc, ssl.SSLError))
+        return SyncError(NO_TLS, permanent=True)
+    log.warning("HQ did not answer: %s: %s", type(exc).__name__, exc)
+    if isinstance(exc, httpx.TimeoutException):
+        return SyncError(TOO_SLOW)
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return SyncError(CLOSED)
+    return SyncError(UNREACHABLE)
 
 
 def enroll_device(base_url: str, code: str, *, ca_file: Path | None = None) -> EnrollOut:
-    with httpx.Client(base_url=base_url, timeout=TIMEOUT, verify=_verify(ca_file)) as client:
+    verify = tls_context(ca_file)
+    with httpx.Client(base_url=base_url, timeout=TIMEOUT, verify=verify) as client:
         response = _send(client, "POST", "/v1/enroll", json=EnrollIn(code=code).model_dump())
         return EnrollOut.model_validate(response.json())
 
@@ -43,7 +124,7 @@ def _send(client: httpx.Client, method: str, url: str, **kwargs: Any) -> httpx.R
     try:
         response = client.request(method, url, **kwargs)
     except httpx.HTTPError as exc:
-        raise SyncError(type(exc).__name__) from exc
+        raise explain(exc) from exc
     if response.status_code >= 400:
         try:
             detail = str(response.json().get("detail", response.reason_phrase))
@@ -58,7 +139,7 @@ class HttpTransport:
         self.client = httpx.Client(
             base_url=base_url,
             timeout=TIMEOUT,
-            verify=_verify(ca_file),
+            verify=tls_context(ca_file),
             headers={"Authorization": f"Bearer {token}"},
         )
 

@@ -7,9 +7,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from opdesk.core.mutations.base import SCHEMA_VERSION
-from opdesk.core.mutations.envelope import Envelope
+from opdesk.core.mutations.envelope import Envelope, Id, JsonInt
 
 PROTOCOL = 1
+OLDEST_SCHEMA = SCHEMA_VERSION - 1  # HQ also takes the previous version's mutations
 
 
 class Wire(BaseModel):
@@ -26,8 +27,12 @@ class EnrollOut(Wire):
 
 
 class PushIn(Wire):
-    client_id: str = Field(min_length=1, max_length=36)
-    schema_version: int = SCHEMA_VERSION
+    client_id: Id
+    # Outside this range HQ answers 409 (HQ too old) or 426 (desk too old), in words:
+    # the range is in the document only, so that an old desk is told what to do.
+    schema_version: JsonInt = Field(
+        SCHEMA_VERSION, json_schema_extra={"minimum": OLDEST_SCHEMA, "maximum": SCHEMA_VERSION}
+    )
     mutations: list[Envelope] = Field(max_length=500)
 
 
@@ -56,3 +61,12 @@ class PullOut(Wire):
     epoch: str
     last_processed: int
     removed: list[str] = Field(default_factory=list)  # minimal records to drop (people)
+
+
+class ProblemOut(Wire):
+    """An error (RFC 9457 problem details): ``detail`` is for the person at the desk."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str

@@ -102,10 +102,11 @@ class SyncService:
         with self.db.read() as session:
             state = session.get(DeskState, 1)
             if state is None or not state.server_url or not state.device_token:
-                raise SyncError("This desk is not enrolled at HQ.")
+                raise SyncError("This desk is not enrolled at HQ.", permanent=True)
             url, token, ca = state.server_url, state.device_token, state.ca_file
-        transport = self.transport(url, token, Path(ca) if ca else None)
+        transport: Transport | None = None
         try:
+            transport = self.transport(url, token, Path(ca) if ca else None)
             report = sync_once(self.db, transport)
         except SyncError as exc:
             self._set_state(last_sync_error=exc.detail)

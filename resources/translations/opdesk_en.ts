@@ -1521,6 +1521,54 @@ Ctrl+, : settings · F1: this help.</source>
         <source>This desk was revoked at HQ: ask HQ to enroll it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>HQ's certificate is not trusted by this desk: choose the certificate authority file HQ gave you, or check HQ's address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ's certificate is not for this address: check HQ's address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ's certificate has expired or is not valid yet: tell HQ, or check this PC's clock.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A secure connection with HQ could not be made: check HQ's address (https:// or http://).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ closed the connection without answering: if HQ uses https, its address must start with https://.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ cannot be reached: check the network and HQ's address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ did not answer in time: the desk will try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate authority file cannot be read: choose it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ must be updated before this desk can sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Update opdesk on this desk to sync again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every mutation must be of the pushing desk.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ could not answer: the desk will try again later.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>topics</name>

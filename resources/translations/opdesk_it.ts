@@ -1528,6 +1528,54 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <source>This desk was revoked at HQ: ask HQ to enroll it again.</source>
         <translation>Questa postazione è stata disattivata dalla sede centrale: chiedi di registrarla di nuovo.</translation>
     </message>
+    <message>
+        <source>HQ's certificate is not trusted by this desk: choose the certificate authority file HQ gave you, or check HQ's address.</source>
+        <translation>Questa postazione non si fida del certificato della sede centrale: scegli il file dell'autorità di certificazione che ti ha dato la sede centrale, oppure controlla l'indirizzo.</translation>
+    </message>
+    <message>
+        <source>HQ's certificate is not for this address: check HQ's address.</source>
+        <translation>Il certificato della sede centrale non è per questo indirizzo: controlla l'indirizzo della sede centrale.</translation>
+    </message>
+    <message>
+        <source>HQ's certificate has expired or is not valid yet: tell HQ, or check this PC's clock.</source>
+        <translation>Il certificato della sede centrale è scaduto o non è ancora valido: avvisa la sede centrale, oppure controlla l'orologio di questo PC.</translation>
+    </message>
+    <message>
+        <source>A secure connection with HQ could not be made: check HQ's address (https:// or http://).</source>
+        <translation>Non è stato possibile stabilire una connessione sicura con la sede centrale: controlla l'indirizzo (https:// o http://).</translation>
+    </message>
+    <message>
+        <source>HQ closed the connection without answering: if HQ uses https, its address must start with https://.</source>
+        <translation>La sede centrale ha chiuso la connessione senza rispondere: se usa https, l'indirizzo deve cominciare con https://.</translation>
+    </message>
+    <message>
+        <source>HQ cannot be reached: check the network and HQ's address.</source>
+        <translation>La sede centrale non è raggiungibile: controlla la rete e l'indirizzo della sede centrale.</translation>
+    </message>
+    <message>
+        <source>HQ did not answer in time: the desk will try again.</source>
+        <translation>La sede centrale non ha risposto in tempo: la postazione riproverà.</translation>
+    </message>
+    <message>
+        <source>The certificate authority file cannot be read: choose it again.</source>
+        <translation>Il file dell'autorità di certificazione non si può leggere: sceglilo di nuovo.</translation>
+    </message>
+    <message>
+        <source>HQ must be updated before this desk can sync.</source>
+        <translation>La sede centrale deve essere aggiornata prima che questa postazione possa sincronizzarsi.</translation>
+    </message>
+    <message>
+        <source>Update opdesk on this desk to sync again.</source>
+        <translation>Aggiorna opdesk su questa postazione per sincronizzarla di nuovo.</translation>
+    </message>
+    <message>
+        <source>Every mutation must be of the pushing desk.</source>
+        <translation>Ogni modifica inviata deve essere di questa postazione.</translation>
+    </message>
+    <message>
+        <source>HQ could not answer: the desk will try again later.</source>
+        <translation>La sede centrale non è riuscita a rispondere: la postazione riproverà più tardi.</translation>
+    </message>
 </context>
 <context>
     <name>topics</name>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -13,9 +14,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
+from opdesk.server.app import HQ_FAILED
 from opdesk.server.devices import DeviceRefused, create_enrollment, enroll
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
@@ -46,19 +49,34 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(data_dir: Path, database_url: str) -> Iterator[Server]:
+@dataclass(frozen=True)
+class Tls:
+    """A server certificate and key, and the file of the authority that signed them."""
+
+    certfile: Path
+    keyfile: Path
+    ca_file: Path
+
+
+def start_server(data_dir: Path, database_url: str, *, tls: Tls | None = None) -> Iterator[Server]:
     port = free_port()
     command = [
         sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(data_dir),
         "--database-url", database_url, "serve", "--port", str(port),
     ]  # fmt: skip
+    if tls is not None:
+        command += ["--certfile", str(tls.certfile), "--keyfile", str(tls.keyfile)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+    url = f"{'https' if tls else 'http'}://127.0.0.1:{port}"
+    verify: ssl.SSLContext | bool = True
+    if tls is not None:  # up is enough here: what the desk makes of the name is tested
+        verify = ssl.create_default_context(cafile=str(tls.ca_file))
+        verify.check_hostname = False
     try:
         deadline = time.monotonic() + 30
         while True:
             try:
-                if httpx.get(f"{url}/v1/health", timeout=1).status_code == 200:
+                if httpx.get(f"{url}/v1/health", timeout=1, verify=verify).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
@@ -181,3 +199,72 @@ def test_an_unknown_address_is_problem_json_too(server: Server) -> None:
     response = httpx.get(f"{server.url}/v1/nothing-here")
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def envelope(**changed: object) -> dict[str, object]:
+    fields: dict[str, object] = {
+        "mutation_id": "m-1", "client_id": "desk", "seq": 1, "name": "register_person",
+        "schema_version": 1, "actor_user_id": None, "device_time": "2025-06-16T08:00:00Z",
+        "args": {},
+    }  # fmt: skip
+    return fields | changed
+
+
+def test_hq_refuses_what_its_document_does_not_allow_in_words(server: Server) -> None:
+    token = enroll_device(server.url, server.admin("enroll-device", "Rho 1").split()[0]).token
+    auth = {"Authorization": f"Bearer {token}"}
+    bad_envelopes: list[dict[str, object]] = [
+        {"client_id": "another desk"}, {"seq": "1"}, {"seq": True}, {"seq": 2**40},
+        {"device_time": 0}, {"device_time": "2025-06-16T08:00"},
+        {"device_time": "0001-01-01T00:00+01:00"}, {"mutation_id": "m" * 37},
+    ]  # fmt: skip
+    refused = [{"client_id": "desk", "mutations": [envelope(**bad)]} for bad in bad_envelopes]
+    refused.append({"client_id": "desk\x00", "mutations": []})
+    for body in refused:
+        response = httpx.post(f"{server.url}/v1/push", json=body, headers=auth)
+        assert response.status_code == 422, body
+        assert response.headers["content-type"].startswith("application/problem+json")
+    mixed = httpx.post(f"{server.url}/v1/push", json=refused[0], headers=auth)
+    assert mixed.json()["detail"] == "Every mutation must be of the pushing desk."
+    taken = httpx.post(
+        f"{server.url}/v1/push",
+        json={"client_id": "desk", "mutations": [envelope(seq=1.0)]},
+        headers=auth,
+    )
+    assert taken.status_code == 200  # 1.0 is an integer to JSON Schema, and to HQ
+    too_far = httpx.get(
+        f"{server.url}/v1/changes", params={"client_id": "desk", "cursor": 2**63}, headers=auth
+    )
+    assert too_far.status_code == 422
+
+
+def test_refusals_carry_the_headers_http_asks_for(server: Server) -> None:
+    no_token = httpx.get(f"{server.url}/v1/changes", params={"client_id": "desk"})
+    assert no_token.status_code == 401 and no_token.headers["www-authenticate"] == "Bearer"
+    wrong_method = httpx.delete(f"{server.url}/v1/push")
+    assert wrong_method.status_code == 405 and wrong_method.headers["allow"] == "POST"
+    assert wrong_method.headers["content-type"].startswith("application/problem+json")
+
+
+def test_a_failure_inside_hq_is_problem_json_too(server: Server, tmp_path: Path) -> None:
+    db = open_database(tmp_path / "hq.sqlite3")  # the server's own file
+    try:
+        with db.write() as session:
+            session.execute(text("DROP TABLE hq_device"))
+    finally:
+        db.dispose()
+    auth = {"Authorization": "Bearer x"}
+    response = httpx.get(f"{server.url}/v1/changes", params={"client_id": "desk"}, headers=auth)
+    assert response.status_code == 500
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["detail"] == HQ_FAILED
+
+
+def test_the_admin_commands_say_why_a_rule_refused(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(tmp_path / "hq"),
+         "--database-url", f"sqlite:///{tmp_path / 'hq.sqlite3'}", "revoke-device", "nobody"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "No such device" in done.stderr and "Traceback" not in done.stderr
