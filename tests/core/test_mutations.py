@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -520,3 +521,27 @@ def test_refusals_are_typed(world: World) -> None:
         world.people.update_person(world.adult, {"shoe_size": 42})
     with pytest.raises(NotFound):
         world.visits.check_in(new_id())
+
+
+def test_invisible_control_characters_are_dropped_from_any_text() -> None:
+    """A NUL byte pasted into a name would be refused by PostgreSQL at HQ, blocking the
+    desk's queue: it never gets into a mutation."""
+    mutation = parse_mutation(
+        "register_person",
+        {
+            "person_id": new_id(),
+            "registered_at": "2026-11-25T09:00:00+00:00",
+            "site_id": None,
+            "fields": {"given_name": "Ma\x00rio\x07", "family_name": "Rossi\tBianchi"},
+        },
+    )
+    assert isinstance(mutation, RegisterPerson)
+    assert mutation.fields.given_name == "Mario"
+    assert mutation.fields.family_name == "Rossi\tBianchi"
+    built = RegisterPerson(
+        person_id=new_id(),
+        registered_at=datetime(2026, 11, 25, 9, tzinfo=UTC),
+        site_id=None,
+        fields=PersonFields(given_name="Lu\x00ca"),
+    )
+    assert built.fields.given_name == "Luca"

@@ -6,11 +6,12 @@ times are arguments, never made inside, so the desk and HQ reach the same rows f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic import ValidationError as PydanticError
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -34,11 +35,33 @@ class Mutation(BaseModel):
     # Privileged mutations (merges, user changes, erasure) need a role HQ checks online.
     privileged: ClassVar[bool] = False
 
+    @model_validator(mode="before")
+    @classmethod
+    def _without_control_characters(cls, data: Any) -> Any:
+        """Text pasted from elsewhere can carry invisible control characters (a NUL byte
+        that PostgreSQL refuses): they are dropped, line breaks and tabs kept."""
+        return _clean(data)
+
     def apply(self, ctx: ApplyContext) -> None:
         raise NotImplementedError
 
     def args(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_clean(item) for item in value)
+    if isinstance(value, BaseModel):
+        return value.model_copy(update=_clean(dict(value)))
+    return value
 
 
 REGISTRY: dict[str, type[Mutation]] = {}
