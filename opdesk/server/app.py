@@ -14,7 +14,7 @@ from opdesk.core.clock import Clock, utc_now
 from opdesk.core.mutations.base import SCHEMA_VERSION
 from opdesk.server import devices
 from opdesk.server.pull import pull_changes
-from opdesk.server.push import process_push
+from opdesk.server.push import PushResult, process_push
 from opdesk.server.versions import ensure_hq_state
 from opdesk.storage.engine import Database
 from opdesk.sync.protocol import (
@@ -57,6 +57,21 @@ def current_device(
 Device = Annotated[devices.DeviceInfo, Depends(current_device)]
 
 
+def result_out(result: PushResult, protocol: int) -> PushResultOut:
+    """A desk older than protocol 2 gets the reason as text only: it refuses unknown fields."""
+    why = result.reason
+    out = PushResultOut(seq=result.seq, status=result.status, reason=why.text() if why else None)
+    if protocol >= 2 and why is not None and why.params is not None:
+        out = PushResultOut(
+            seq=out.seq,
+            status=out.status,
+            reason=out.reason,
+            reason_id=why.message,
+            reason_params=why.params,
+        )
+    return out
+
+
 def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
     app = FastAPI(title="opdesk HQ", version=__version__)
 
@@ -89,8 +104,10 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
             raise Problem(403, "Enrollment refused", exc.reason) from None
         return EnrollOut(device_id=device_id, token=token)
 
-    @app.post("/v1/push")
-    def push(body: PushIn, who: Device) -> PushOut:
+    @app.post("/v1/push", response_model_exclude_unset=True)
+    def push(
+        body: PushIn, who: Device, protocol: Annotated[int, Query(ge=1, le=100)] = 1
+    ) -> PushOut:
         if body.schema_version > SCHEMA_VERSION:
             raise Problem(409, "HQ too old", "HQ must be updated before this desk can sync.")
         if body.schema_version < OLDEST_SCHEMA:
@@ -102,25 +119,26 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
         return PushOut(
             last_processed=outcome.last_processed,
             stopped_at_gap=outcome.stopped_at_gap,
-            results=[
-                PushResultOut(seq=r.seq, status=r.status, reason=r.reason) for r in outcome.results
-            ],
+            results=[result_out(r, protocol) for r in outcome.results],
         )
 
-    @app.get("/v1/changes")
+    @app.get("/v1/changes", response_model_exclude_unset=True)
     def changes(
         who: Device,
         client_id: Annotated[str, Query(min_length=1, max_length=36)],
         cursor: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+        count: bool = False,
     ) -> PullOut:
-        page = pull_changes(db, client_id=client_id, cursor=cursor, limit=limit)
+        page = pull_changes(db, client_id=client_id, cursor=cursor, limit=limit, count=count)
+        extra = {"waiting": page.waiting} if page.waiting is not None else {}
         return PullOut(
             rows=[RowOut(table=r.table, id=r.id, data=r.data) for r in page.rows],
             cursor=page.cursor,
             more=page.more,
             epoch=page.epoch,
             last_processed=page.last_processed,
+            **extra,
         )
 
     return app

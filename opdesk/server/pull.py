@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from opdesk.core.mutations.replay import ServerRow
 from opdesk.storage.engine import Database, is_sqlite
@@ -26,9 +26,12 @@ class PullPage:
     more: bool  # another page is waiting
     epoch: str  # a different epoch means HQ was restored: download everything again
     last_processed: int  # the desk's mutations up to this number are done at HQ
+    waiting: int | None = None  # rows from the cursor on, when asked and more than a page
 
 
-def pull_changes(db: Database, *, client_id: str, cursor: int, limit: int = PAGE) -> PullPage:
+def pull_changes(
+    db: Database, *, client_id: str, cursor: int, limit: int = PAGE, count: bool = False
+) -> PullPage:
     engine = db.engine
     options = {} if is_sqlite(engine) else {"isolation_level": "REPEATABLE READ"}
     with engine.connect().execution_options(**options) as conn, conn.begin():
@@ -40,7 +43,19 @@ def pull_changes(db: Database, *, client_id: str, cursor: int, limit: int = PAGE
             select(HqClient.last_seq).where(HqClient.client_id == client_id)
         ).scalar()
         rows, new_cursor = _page(conn, cursor, high, limit)
-    return PullPage(tuple(rows), new_cursor, new_cursor < high, epoch, int(last or 0))
+        more = new_cursor < high
+        # Counted once, on the first page of a large pull, for the desk's progress bar.
+        waiting = _waiting(conn, cursor, high) if count and more else None
+    return PullPage(tuple(rows), new_cursor, more, epoch, int(last or 0), waiting)
+
+
+def _waiting(conn: Connection, cursor: int, high: int) -> int:
+    total = 0
+    for model in SYNCED_MODELS:
+        table = table_of(model)
+        query = select(func.count()).where(table.c.version > cursor, table.c.version <= high)
+        total += int(conn.execute(query).scalar() or 0)
+    return total
 
 
 def _page(conn: Connection, cursor: int, high: int, limit: int) -> tuple[list[ServerRow], int]:

@@ -53,13 +53,19 @@ def test_a_refusal_becomes_a_problem_to_see_and_dismiss(
         person = rho.people.register_person(PersonFields(given_name="Amina"))
         to_rho.sync_now()
         to_lainate.sync_now()
-        rho.people.update_person(person, {"given_name": "Aminata"})
         lainate.people.update_person(person, {"given_name": "Amira"})
-        to_rho.sync_now()
+        with Database.open(tmp_path / "hq.sqlite3").engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE person SET deleted = 1 WHERE id = ?", (person,))
         to_lainate.sync_now()
         problems = to_lainate.problems()
-        assert [(p.name, "changed these fields" in p.reason) for p in problems] == [
-            ("update_person", True)
+        # The reason travels as the message and its parameters, to be translated here.
+        assert [(p.kind, p.name, p.reason, p.params) for p in problems] == [
+            (
+                "rejected",
+                "update_person",
+                "No {what} with id {ident}.",
+                {"what": "person", "ident": person},
+            )
         ]
         assert to_lainate.status().problems == 1
         to_lainate.dismiss_problem(problems[0].id)

@@ -62,10 +62,10 @@ class FaultyLink:
             raise SyncError("ReadTimeout")
         return reply
 
-    def pull(self, client_id: str, cursor: int) -> PullReply:
+    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
         if self.fault == "lost pull":
             raise SyncError("ConnectError")
-        return self.hq.pull(client_id, cursor)
+        return self.hq.pull(client_id, cursor, count=count)
 
 
 class Desks(RuleBasedStateMachine):
