@@ -69,7 +69,7 @@ def test_a_conflicting_edit_wins_by_default_and_is_recorded(
             {
                 "person_id": person,
                 "field": "phone",
-                "mine": "333 555 6666",
+                "mine": "+393335556666",  # as it is stored
                 "theirs": "+393333334444",
             },
         )

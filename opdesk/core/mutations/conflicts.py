@@ -27,6 +27,7 @@ from opdesk.core.mutations.base import SCHEMA_VERSION, ApplyContext, Mutation
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import append_pending, apply_tracked, claim_seq
 from opdesk.core.mutations.people import UpdatePerson, current_fields
+from opdesk.storage.models import Person
 from opdesk.storage.rows import to_json_value
 
 log = logging.getLogger(__name__)
@@ -54,15 +55,24 @@ def _rebase(
     session: Session, seq: int, mutation: UpdatePerson
 ) -> tuple[UpdatePerson, list[FieldConflict]]:
     person = ApplyContext(session=session, actor_user_id=None).person(mutation.person_id)
-    current = {k: to_json_value(v) for k, v in current_fields(person).items()}
+    fields = current_fields(person)
+    current = {k: to_json_value(v) for k, v in fields.items()}
+    try:  # the desk's values as they will be stored ("333 1234567" -> "+393331234567")
+        wanted, _national = mutation.result(fields)
+        mine_stored = {k: to_json_value(v) for k, v in wanted.model_dump().items()}
+    except DomainError:
+        mine_stored = dict(mutation.changes)
     replaced = dict(mutation.replaced)
     found = []
     for name, mine in mutation.changes.items():
         theirs = current.get(name)
-        if theirs not in (replaced.get(name), mine):
-            found.append(FieldConflict(seq, person.id, name, mine, theirs))
-            replaced[name] = theirs
-    if not found:
+        if theirs in (replaced.get(name), mine):
+            continue
+        replaced[name] = theirs
+        stored = mine_stored.get(name, mine)
+        if stored != theirs:  # both wrote the same value: no conflict to decide
+            found.append(FieldConflict(seq, person.id, name, stored, theirs))
+    if replaced == mutation.replaced:
         return mutation, []
     return mutation.model_copy(update={"replaced": replaced}), found
 
@@ -97,8 +107,7 @@ def requeue_refused_edits(
                     }
                 )
                 rebased, found = _rebase(session, seq, edit)
-                current = current_fields(ctx.person(person_id))
-                if any(to_json_value(current.get(k)) != v for k, v in rebased.changes.items()):
+                if _changes_anything(rebased, ctx.person(person_id)):
                     _queue(session, rebased, envelope)
         except (DomainError, ValidationError) as exc:
             log.warning("a refused edit cannot be queued again: %s", type(exc).__name__)
@@ -106,6 +115,16 @@ def requeue_refused_edits(
         handled.add(seq)
         conflicts += found
     return handled, conflicts
+
+
+def _changes_anything(edit: UpdatePerson, person: Person) -> bool:
+    current = current_fields(person)
+    try:
+        wanted, _national = edit.result(current)
+    except DomainError:
+        return True  # let applying it say why not
+    after = wanted.model_dump()
+    return any(to_json_value(after.get(k)) != to_json_value(current.get(k)) for k in edit.changes)
 
 
 def _set_later(session: Session, person_id: str, seq: int, following: list[Envelope]) -> set[str]:

@@ -105,7 +105,7 @@ def replay_pending(
         found: list[FieldConflict] = []
         try:
             with session.begin_nested():
-                mutation = parse_mutation(envelope.name, envelope.args)
+                mutation = original = parse_mutation(envelope.name, envelope.args)
                 if rebase:
                     mutation, found = rebase_edit(session, row.seq, mutation)
                 tracker = apply_tracked(session, mutation, envelope.actor_user_id)
@@ -115,7 +115,7 @@ def replay_pending(
             log.warning("pending mutation #%d no longer applies: %s", row.seq, type(exc).__name__)
             continue
         row.replay_error = None
-        if found:  # not pushed yet: HQ will take the rebased edit
+        if rebase and mutation is not original:  # not pushed yet: HQ takes the rebased one
             row.args = mutation.args()
             report.conflicts += found
         save_befores(session, row.seq, tracker)
