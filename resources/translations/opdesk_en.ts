@@ -112,6 +112,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Data received from HQ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Site: {name}</source>
         <translation type="unfinished" />
     </message>
@@ -140,6 +144,10 @@
     </message>
     <message>
         <source>Changes waiting to be sent to HQ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receiving data: {done} of {total}</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -811,6 +819,116 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
 </context>
 <context>
+    <name>ProblemWords</name>
+    <message>
+        <source>given name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>family name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>birth year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>birth place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sex</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>codice fiscale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>why there is no codice fiscale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>citizenship</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>comune of residence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>address of residence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>homeless</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>comune of domicile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>address of domicile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{field} of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>registration of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>here: {mine} · other desk: {theirs}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>may be {other}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another desk changed the {field} of {name} too. This desk wrote “{mine}”, the other desk “{theirs}”. This desk's value is kept and sent to HQ, unless you restore the other one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}, registered at this desk, may be the same person as {other}, registered at another desk ({reasons}). If so, merge the two records; if not, say so and this pair will not be raised again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ refused this {change}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waited for it and were refused with it.</source>
+        <translation>
+            <numerusform>%n change waited for it and was refused with it.</numerusform>
+            <numerusform>%n changes waited for it and were refused with it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
         <source>registration</source>
@@ -841,11 +959,11 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Change</source>
+        <source>About</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Why HQ refused it</source>
+        <source>What happened</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -859,7 +977,7 @@ Ctrl+, : settings · F1: this help.</source>
 <context>
     <name>ProblemsScreen</name>
     <message>
-        <source>Changes made at this desk that HQ refused. They are not applied anywhere: read why, do again what is still needed, then mark the problem as seen.</source>
+        <source>What the last syncs with HQ left for you to decide: changes HQ refused, details another desk changed too, people who may have been registered twice. Choose a problem, read it, then choose what to do.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -867,7 +985,31 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The chosen problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Mark as seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep this change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Restore the other value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mer&amp;ge…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Not the same person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No problems.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -987,7 +1129,10 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
     <message numerus="yes">
         <source>every %n minute(s)</source>
-        <translation><numerusform>every %n minute</numerusform><numerusform>every %n minutes</numerusform></translation>
+        <translation>
+            <numerusform>every %n minute</numerusform>
+            <numerusform>every %n minutes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sync with HQ</source>
@@ -1343,6 +1488,14 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
     <message>
         <source>Write the year with four digits, e.g. 1980.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another desk changed {field} too: this desk's value is kept for now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This person may have been registered at another desk too: {reasons}.</source>
         <translation type="unfinished" />
     </message>
 </context>
