@@ -90,14 +90,12 @@ def flag_duplicates(db: Database, registered: Sequence[str], *, since: int, now:
 
 def settle_duplicates(db: Database, *, now: datetime) -> int:
     """Close the suspected duplicates already merged (here or at another desk)."""
-    with db.write() as session:
-        open_ones = session.scalars(
-            select(SyncProblem).where(
-                SyncProblem.kind == DUPLICATE, SyncProblem.resolved_at.is_(None)
-            )
-        ).all()
-        if not open_ones:
+    is_open = (SyncProblem.kind == DUPLICATE, SyncProblem.resolved_at.is_(None))
+    with db.read() as session:  # most syncs have none: no write for them
+        if session.scalar(select(SyncProblem.id).where(*is_open).limit(1)) is None:
             return 0
+    with db.write() as session:
+        open_ones = session.scalars(select(SyncProblem).where(*is_open)).all()
         ids = {i for p in open_ones for i in (p.detail or {}).values() if isinstance(i, str)}
         gone = set(
             session.scalars(
