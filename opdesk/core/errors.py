@@ -14,6 +14,30 @@ from opdesk.i18n import QT_TRANSLATE_NOOP
 CONTEXT = "errors"
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why a rule said no, as it travels to the desk and is kept there: the English
+    message (the translation key) and its parameters, put together where it is shown.
+    ``params`` None: ``message`` is final text (from an HQ that sent only that)."""
+
+    message: str
+    params: dict[str, Any] | None = None
+
+    def text(self) -> str:
+        if self.params is None:
+            return self.message
+        try:
+            return self.message.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.message
+
+
+def json_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Parameters as JSON can carry them (anything unusual becomes its text)."""
+    plain = (str, int, float, bool, type(None))
+    return {k: v if isinstance(v, plain) else str(v) for k, v in params.items()}
+
+
 class DomainError(Exception):
     """A rule said no. Known and explainable: shown to the person, never a crash."""
 
@@ -26,6 +50,9 @@ class DomainError(Exception):
 
     def text(self) -> str:
         return self.message.format(**self.params)
+
+    def reason(self) -> Reason:
+        return Reason(self.message, json_params(self.params))
 
 
 @dataclass(frozen=True)
@@ -84,12 +111,11 @@ class IndexOnly(DomainError):
 class EditConflict(DomainError):
     """A field no longer holds the value the edit replaced: somebody changed it first."""
 
+    MESSAGE = QT_TRANSLATE_NOOP("errors", "Somebody else changed these fields meanwhile: {fields}.")
+
     def __init__(self, fields: Sequence[str]) -> None:
         self.fields = list(fields)
-        super().__init__(
-            QT_TRANSLATE_NOOP("errors", "Somebody else changed these fields meanwhile: {fields}."),
-            fields=", ".join(fields),
-        )
+        super().__init__(self.MESSAGE, fields=", ".join(fields))
 
 
 class InvalidMutation(DomainError):

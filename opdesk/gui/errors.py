@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -18,6 +19,24 @@ def tr_error(context: str, message: str, params: dict[str, object]) -> str:
         return translated.format(**params)
     except (KeyError, IndexError, ValueError):
         return message.format(**params)
+
+
+def reason_text(message: str, params: dict[str, Any] | None) -> str:
+    """A reason HQ sent: a message id and its parameters, translated here (a word among
+    the parameters, like "person", too); without parameters, text as HQ wrote it."""
+    if params is None:
+        return QCoreApplication.translate("errors", message)
+    words = {
+        k: QCoreApplication.translate("errors", v) if isinstance(v, str) else v
+        for k, v in params.items()
+    }
+    translated = QCoreApplication.translate("errors", message)
+    for text in (translated, message):
+        try:
+            return text.format(**words)
+        except (KeyError, IndexError, ValueError):
+            continue
+    return message
 
 
 def field_error_text(error: FieldError) -> str:

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.sync: SyncController | None = None
         self.problems: ProblemsScreen | None = None
         self._painted = False
+        self.section_keys: list[QAction] = []  # Ctrl+1, Ctrl+2, ...: made again on rebuild
         self.desk: Desk | None = None
         self.checkin: CheckInScreen | None = None
         self.resize(1366, 768)
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         row = self.nav.count() - 1
         action.triggered.connect(lambda: self.nav.setCurrentIndex(row))
         self.addAction(action)
+        self.section_keys.append(action)
 
     def attach(self, desk: Desk) -> None:
         """The database is open: ask for the site on first run, then build the screens."""
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
         self.sync.status_changed.connect(self.show_sync_status)
         self.sync.synced.connect(self.refresh_after_sync)
         self.sync.failed.connect(self.sync_failed)
+        self.sync.progress.connect(self.status.set_progress)
         self.sync.refresh_status()
 
     def sync_now(self) -> None:
@@ -227,6 +230,10 @@ class MainWindow(QMainWindow):
                 old.deleteLater()
         while self.nav.count():
             self.nav.removeTab(0)
+        for action in self.section_keys:  # else a rebuilt window's Ctrl+3 is ambiguous
+            self.removeAction(action)
+            action.deleteLater()
+        self.section_keys.clear()
         self.stack.removeWidget(self.loading)
         self.checkin = CheckInScreen(desk, self.worker, self)
         self.checkin.data_changed.connect(self.refresh_status)
@@ -245,7 +252,7 @@ class MainWindow(QMainWindow):
         self.add_section(self.tr("Welcome desk"), self.checkin, "Ctrl+1")
         self.add_section(self.tr("People"), self.people, "Ctrl+2")
         if self.sync is not None:
-            self.problems = ProblemsScreen(self.sync.service, self.worker, self)
+            self.problems = ProblemsScreen(self.sync.service, desk, self.worker, self)
             self.problems.changed.connect(self.sync.refresh_status)
             self.add_section(self.tr("Sync problems"), self.problems, "Ctrl+3")
         self.nav.setVisible(self.nav.count() > 1)

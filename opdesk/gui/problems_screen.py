@@ -1,96 +1,174 @@
-"""Problemi di sincronizzazione: what HQ refused, and why; nothing is dropped silently."""
+"""Problemi di sincronizzazione: what HQ refused and why, the fields another desk changed
+too, the people perhaps registered twice; each with what can be done. Nothing is
+dropped silently."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from opdesk.gui.errors import tr_error
+from opdesk.core.services.desk import Desk
 from opdesk.gui.format import local_time, short_date
 from opdesk.gui.operations.base import Op
+from opdesk.gui.person.merge import MergeDialog
+from opdesk.gui.problem_texts import ProblemWords
 from opdesk.gui.tables import RowsModel, make_table
 from opdesk.gui.worker import DbWorker
 from opdesk.sync.service import ProblemView, SyncService
-
-CHANGE_NAMES = {
-    "register_person": QT_TRANSLATE_NOOP("ProblemsModel", "registration"),
-    "update_person": QT_TRANSLATE_NOOP("ProblemsModel", "change of a person's details"),
-    "check_in": QT_TRANSLATE_NOOP("ProblemsModel", "visit"),
-    "undo_check_in": QT_TRANSLATE_NOOP("ProblemsModel", "undone visit"),
-    "merge_people": QT_TRANSLATE_NOOP("ProblemsModel", "merge of two records"),
-    "record_consent": QT_TRANSLATE_NOOP("ProblemsModel", "consent"),
-}
 
 
 class ProblemsModel(RowsModel[ProblemView]):
     CONTEXT = "ProblemsModel"
     HEADERS = (
         str(QT_TRANSLATE_NOOP("ProblemsModel", "When")),
-        str(QT_TRANSLATE_NOOP("ProblemsModel", "Change")),
-        str(QT_TRANSLATE_NOOP("ProblemsModel", "Why HQ refused it")),
+        str(QT_TRANSLATE_NOOP("ProblemsModel", "About")),
+        str(QT_TRANSLATE_NOOP("ProblemsModel", "What happened")),
     )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.words = ProblemWords(self)
 
     def cell(self, item: ProblemView, column: int) -> str:
         if column == 0:
             return f"{short_date(item.created_at.date())} {local_time(item.created_at)}"
         if column == 1:
-            change = self.tr(str(CHANGE_NAMES.get(item.name, item.name)))
-            if item.dependents:
-                waiting = self.tr(
-                    "%n later change(s) needed it and were refused too", "", item.dependents
-                )
-                return f"{change} ({waiting})"
-            return change
-        return tr_error("errors", item.reason, {})
+            about = self.words.about(item)
+            count = item.dependents
+            if item.kind == "rejected" and count:
+                waiting = self.tr("%n later change(s) needed it and were refused too", "", count)
+                return f"{about} ({waiting})"
+            return about
+        return self.words.what(item)
 
 
 class ProblemsScreen(QWidget):
     """Signals:
-    changed(): a problem was marked as seen.
+    changed(): a problem was dealt with (seen, kept, restored, merged).
     """
 
     changed = Signal()
 
     def __init__(
-        self, service: SyncService, worker: DbWorker, parent: QWidget | None = None
+        self, service: SyncService, desk: Desk, worker: DbWorker, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.service, self.worker = service, worker
+        self.service, self.desk, self.worker = service, desk, worker
+        self.dialog: MergeDialog | None = None
         intro = QLabel(
             self.tr(
-                "Changes made at this desk that HQ refused. They are not applied anywhere: "
-                "read why, do again what is still needed, then mark the problem as seen."
+                "What the last syncs with HQ left for you to decide: changes HQ refused, "
+                "details another desk changed too, people who may have been registered "
+                "twice. Choose a problem, read it, then choose what to do."
             ),
             self,
         )
         intro.setWordWrap(True)
         self.model = ProblemsModel(self)
         self.table = make_table(self.model, self.tr("Sync problems"), self)
+        header = self.table.horizontalHeader()
+        for column in (1, 2):  # long texts are cut here and read whole below the table
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAccessibleName(self.tr("The chosen problem"))
         self.seen = QPushButton(self.tr("&Mark as seen"), self)
+        self.keep = QPushButton(self.tr("&Keep this change"), self)
+        self.restore = QPushButton(self.tr("&Restore the other value"), self)
+        self.merge = QPushButton(self.tr("Mer&ge…"), self)
+        self.different = QPushButton(self.tr("&Not the same person"), self)
         self.seen.clicked.connect(self.mark_seen)
+        self.keep.clicked.connect(self.mark_seen)
+        self.restore.clicked.connect(self.restore_other)
+        self.merge.clicked.connect(self.open_merge)
+        self.different.clicked.connect(self.mark_seen)
+        buttons = QHBoxLayout()
+        for button in self._actions():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.seen)
+        layout.addWidget(self.detail)
+        layout.addLayout(buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_actions())
+        self._show_actions()
         self.reload()
+
+    def _actions(self) -> tuple[QPushButton, ...]:
+        return (self.seen, self.keep, self.restore, self.merge, self.different)
 
     def reload(self) -> None:
         def show(problems: list[ProblemView]) -> None:
             self.model.set_items(problems)
-            self.seen.setEnabled(bool(problems))
             if problems:
                 self.table.selectRow(0)
+            self._show_actions()
 
         Op(self.worker, self.service.problems, self).success(show).run()
 
-    def mark_seen(self) -> None:
+    def selected(self) -> ProblemView | None:
         rows = self.table.selectionModel().selectedRows()
-        problem = self.model.item(rows[0].row() if rows else 0)
+        return self.model.item(rows[0].row() if rows else 0)
+
+    def _show_actions(self) -> None:
+        problem = self.selected()
+        kind = problem.kind if problem else None
+        self.seen.setVisible(kind not in ("conflict", "duplicate"))
+        self.seen.setEnabled(problem is not None)
+        self.keep.setVisible(kind == "conflict")
+        self.restore.setVisible(kind == "conflict")
+        self.merge.setVisible(kind == "duplicate")
+        self.different.setVisible(kind == "duplicate")
+        self.merge.setEnabled(bool(problem and problem.person and problem.other))
+        self.detail.setText(
+            self.model.words.explanation(problem) if problem else self.tr("No problems.")
+        )
+
+    def _then_reload(self, _none: object = None) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def mark_seen(self) -> None:
+        """Seen; keep this desk's value; not the same person: all close the problem."""
+        problem = self.selected()
         if problem is None:
             return
+        Op(self.worker, lambda: self.service.dismiss_problem(problem.id), self).success(
+            self._then_reload
+        ).run()
 
-        def done(_none: None) -> None:
-            self.reload()
-            self.changed.emit()
+    def restore_other(self) -> None:
+        problem = self.selected()
+        if problem is None or problem.kind != "conflict":
+            return
+        people = self.desk.people
+        Op(self.worker, lambda: self.service.restore_other(problem.id, people), self).success(
+            self._then_reload
+        ).run()
 
-        Op(self.worker, lambda: self.service.dismiss_problem(problem.id), self).success(done).run()
+    def open_merge(self) -> MergeDialog | None:
+        """The merge flow, with the record registered elsewhere kept and this desk's one
+        already chosen: the volunteer sees what moves and confirms (or cancels)."""
+        problem = self.selected()
+        if problem is None or problem.person is None or problem.other is None:
+            return None
+        kept, other = problem.other, problem.person
+        dialog = MergeDialog(self.desk, self.worker, kept, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.merged.connect(lambda _merged_id: self._merged())
+        self.dialog = dialog
+        dialog.open()
+        dialog.pick(other)
+        return dialog
+
+    def _merged(self) -> None:
+        Op(self.worker, self.service.settle_duplicates, self).success(self._then_reload).run()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 
 class DeskStatusBar(QStatusBar):
@@ -14,6 +15,10 @@ class DeskStatusBar(QStatusBar):
         self.pending = QLabel(self)
         self.problems = QLabel(self)
         self.problems.setObjectName("problems")
+        self.receiving = QProgressBar(self)
+        self.receiving.setObjectName("receiving")
+        self.receiving.hide()
+        self.addPermanentWidget(self.receiving)
         for label in (self.site, self.connection, self.last_sync, self.pending, self.problems):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
@@ -24,6 +29,7 @@ class DeskStatusBar(QStatusBar):
         self._pending = 0
         self._problems = 0
         self._error: str | None = None
+        self._progress: tuple[int, int | None] | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -34,6 +40,8 @@ class DeskStatusBar(QStatusBar):
         self.set_sync(online=self._online, configured=self._configured, last_sync=self._last_sync)
         self.set_pending(self._pending)
         self.set_problems(self._problems)
+        self.receiving.setAccessibleName(self.tr("Data received from HQ"))
+        self.set_progress(self._progress)
 
     def set_site(self, name: str | None) -> None:
         self._site = name
@@ -66,6 +74,30 @@ class DeskStatusBar(QStatusBar):
         self._pending = count
         self.pending.setText(self.tr("To send: %n", "", count))
         self.pending.setToolTip(self.tr("Changes waiting to be sent to HQ"))
+
+    def set_progress(self, progress: tuple[int, int | None] | None) -> None:
+        """A determinate bar while a large pull arrives; hidden otherwise (a small pull
+        comes without a count: nothing to show)."""
+        self._progress = progress
+        # The bar takes the place of "last synced" (a sync is going on): room at 150%.
+        if progress is None or not progress[1]:
+            self.receiving.hide()
+            self.last_sync.show()
+            return
+        self.last_sync.hide()
+        done, total = progress[0], max(progress[0], progress[1] or 0)
+        locale = QLocale()
+        text = self.tr("Receiving data: {done} of {total}").format(
+            done=locale.toString(done), total=locale.toString(total)
+        )
+        self.receiving.setRange(0, total)
+        self.receiving.setValue(done)
+        self.receiving.setFormat(text)
+        widest = self.tr("Receiving data: {done} of {total}").format(
+            done=locale.toString(total), total=locale.toString(total)
+        )
+        self.receiving.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 24)
+        self.receiving.show()
 
     def set_problems(self, count: int) -> None:
         self._problems = count

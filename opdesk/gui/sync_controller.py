@@ -25,12 +25,15 @@ class SyncController(QObject):
     synced(): a sync brought or sent changes: screens may reload.
     failed(str): HQ could not be reached or refused (its words).
     enrolled(): the desk is now enrolled.
+    progress(object): during a pull, (rows received, rows HQ said were waiting or None);
+        None when the sync is over.
     """
 
     status_changed = Signal(object)
     synced = Signal()
     failed = Signal(str)
     enrolled = Signal()
+    progress = Signal(object)
 
     def __init__(self, service: SyncService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +63,10 @@ class SyncController(QObject):
 
         def attempt() -> SyncStatus:
             if self.service.status().configured:
-                self.service.sync_now()
+                # Emitted from the sync thread: Qt queues it to the window's thread.
+                self.service.sync_now(
+                    progress=lambda done, total: self.progress.emit((done, total))
+                )
             return self.service.status()
 
         self._run(attempt, self._done, self._failed)
@@ -77,6 +83,7 @@ class SyncController(QObject):
 
     def _done(self, status: SyncStatus) -> None:
         self.running = False
+        self.progress.emit(None)
         self.online = status.configured
         self.status_changed.emit(status)
         if status.configured:
@@ -84,6 +91,7 @@ class SyncController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.running = False
+        self.progress.emit(None)
         self.online = False
         detail = exc.detail if isinstance(exc, SyncError) else type(exc).__name__
         if not isinstance(exc, SyncError):

@@ -23,7 +23,7 @@ from opdesk.core.mutations.envelope import MAX_INT, NAME_PATTERN
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.server import devices
 from opdesk.server.pull import pull_changes
-from opdesk.server.push import process_push
+from opdesk.server.push import PushResult, process_push
 from opdesk.server.scopes import Scope
 from opdesk.server.versions import ensure_hq_state
 from opdesk.storage.engine import Database
@@ -100,6 +100,21 @@ def current_device(
 Device = Annotated[devices.DeviceInfo, Depends(current_device)]
 
 
+def result_out(result: PushResult, protocol: int) -> PushResultOut:
+    """A desk older than protocol 2 gets the reason as text only: it refuses unknown fields."""
+    why = result.reason
+    out = PushResultOut(seq=result.seq, status=result.status, reason=why.text() if why else None)
+    if protocol >= 2 and why is not None and why.params is not None:
+        out = PushResultOut(
+            seq=out.seq,
+            status=out.status,
+            reason=out.reason,
+            reason_id=why.message,
+            reason_params=why.params,
+        )
+    return out
+
+
 def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
     app = FastAPI(title="opdesk HQ", version=__version__)
 
@@ -149,6 +164,7 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
     @app.post(
         "/v1/push",
         operation_id="push",
+        response_model_exclude_unset=True,
         responses={
             200: {
                 "links": {
@@ -167,7 +183,9 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
             ),
         },
     )
-    def push(body: PushIn, who: Device) -> PushOut:
+    def push(
+        body: PushIn, who: Device, protocol: Annotated[int, Query(ge=1, le=100)] = 1
+    ) -> PushOut:
         if body.schema_version > SCHEMA_VERSION:
             raise Problem(409, "HQ too old", HQ_TOO_OLD)
         if body.schema_version < OLDEST_SCHEMA:
@@ -179,14 +197,13 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
         return PushOut(
             last_processed=outcome.last_processed,
             stopped_at_gap=outcome.stopped_at_gap,
-            results=[
-                PushResultOut(seq=r.seq, status=r.status, reason=r.reason) for r in outcome.results
-            ],
+            results=[result_out(r, protocol) for r in outcome.results],
         )
 
     @app.get(
         "/v1/changes",
         operation_id="changes",
+        response_model_exclude_unset=True,
         responses={
             200: {
                 "links": {
@@ -207,16 +224,23 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
         client_id: Annotated[str, Query(min_length=1, max_length=36, pattern=NAME_PATTERN)],
         cursor: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+        count: bool = False,
     ) -> PullOut:
         scope = Scope.of_site(who.site_id)
-        page = pull_changes(db, client_id=client_id, cursor=cursor, limit=limit, scope=scope)
+        page = pull_changes(
+            db, client_id=client_id, cursor=cursor, limit=limit, count=count, scope=scope
+        )
+        # Fields an older desk does not know are sent only when they say something.
+        extra: dict[str, Any] = {"waiting": page.waiting} if page.waiting is not None else {}
+        if page.removed:
+            extra["removed"] = list(page.removed)
         return PullOut(
             rows=[RowOut(table=r.table, id=r.id, data=r.data) for r in page.rows],
             cursor=page.cursor,
             more=page.more,
             epoch=page.epoch,
             last_processed=page.last_processed,
-            removed=list(page.removed),
+            **extra,
         )
 
     document = app.openapi

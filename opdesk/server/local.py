@@ -4,6 +4,7 @@ sync rules, with the real push and pull code (the HTTP transport wraps the same 
 from __future__ import annotations
 
 from opdesk.core.clock import Clock, utc_now
+from opdesk.core.errors import Reason
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.server.pull import pull_changes
 from opdesk.server.push import process_push
@@ -26,13 +27,26 @@ class InProcessHQ:
 
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         outcome = process_push(self.db, client_id, envelopes, now=self.clock())
-        rejected = {r.seq: r.reason or "" for r in outcome.results if r.status == "rejected"}
+        rejected = {
+            r.seq: r.reason or Reason("") for r in outcome.results if r.status == "rejected"
+        }
         return PushReply(outcome.last_processed, rejected)
 
-    def pull(self, client_id: str, cursor: int) -> PullReply:
+    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
         page = pull_changes(
-            self.db, client_id=client_id, cursor=cursor, limit=self.page, scope=self.scope
+            self.db,
+            client_id=client_id,
+            cursor=cursor,
+            limit=self.page,
+            count=count,
+            scope=self.scope,
         )
         return PullReply(
-            page.rows, page.cursor, page.more, page.epoch, page.last_processed, page.removed
+            page.rows,
+            page.cursor,
+            page.more,
+            page.epoch,
+            page.last_processed,
+            waiting=page.waiting,
+            removed=page.removed,
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from opdesk.core.mutations.replay import ServerRow
 from opdesk.server import scopes
@@ -31,11 +31,18 @@ class PullPage:
     more: bool  # another page is waiting
     epoch: str  # a different epoch means HQ was restored: download everything again
     last_processed: int  # the desk's mutations up to this number are done at HQ
+    waiting: int | None = None  # rows from the cursor on, when asked and more than a page
     removed: tuple[str, ...] = ()  # people whose minimal record leaves the desk
 
 
 def pull_changes(
-    db: Database, *, client_id: str, cursor: int, limit: int = PAGE, scope: Scope = EVERYTHING
+    db: Database,
+    *,
+    client_id: str,
+    cursor: int,
+    limit: int = PAGE,
+    count: bool = False,
+    scope: Scope = EVERYTHING,
 ) -> PullPage:
     engine = db.engine
     options = {} if is_sqlite(engine) else {"isolation_level": "REPEATABLE READ"}
@@ -48,11 +55,25 @@ def pull_changes(
             select(HqClient.last_seq).where(HqClient.client_id == client_id)
         ).scalar()
         rows, new_cursor = _page(conn, cursor, high, limit, scope)
+        more = new_cursor < high
+        # Counted once, on the first page of a large pull, for the desk's progress bar.
+        waiting = _waiting(conn, cursor, high, scope) if count and more else None
         removed: list[str] = []
         if scope.sites is not None:
             rows, removed = _scoped(conn, scope, rows)
-    more = new_cursor < high
-    return PullPage(tuple(rows), new_cursor, more, epoch, int(last or 0), tuple(removed))
+    return PullPage(tuple(rows), new_cursor, more, epoch, int(last or 0), waiting, tuple(removed))
+
+
+def _waiting(conn: Connection, cursor: int, high: int, scope: Scope) -> int:
+    total = 0
+    for model in SYNCED_MODELS:
+        table = table_of(model)
+        query = select(func.count()).where(table.c.version > cursor, table.c.version <= high)
+        only = scopes.row_filter(scope, table.name)
+        if only is not None:
+            query = query.where(only)
+        total += int(conn.execute(query).scalar() or 0)
+    return total
 
 
 def _page(

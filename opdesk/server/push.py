@@ -19,7 +19,7 @@ from typing import Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from opdesk.core.errors import DomainError
+from opdesk.core.errors import DomainError, Reason
 from opdesk.core.mutations import Mutation, parse_mutation
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import apply_tracked
@@ -37,7 +37,7 @@ Status = Literal["applied", "rejected", "duplicate", "skipped"]
 class PushResult:
     seq: int
     status: Status
-    reason: str | None = None
+    reason: Reason | None = None  # why it was rejected
 
 
 @dataclass(frozen=True)
@@ -79,14 +79,16 @@ def process_push(
 def _earlier(session: Session, client_id: str, seq: int) -> PushResult:
     """What became of a mutation processed before (its reply may have been lost)."""
     row = session.execute(
-        select(HqMutation.status, HqMutation.reason).where(
-            HqMutation.client_id == client_id, HqMutation.seq == seq
-        )
+        select(
+            HqMutation.status, HqMutation.reason, HqMutation.reason_id, HqMutation.reason_params
+        ).where(HqMutation.client_id == client_id, HqMutation.seq == seq)
     ).first()
     if row is None:
         return PushResult(seq, "skipped")
-    status: Status = "rejected" if row.status == "rejected" else "skipped"
-    return PushResult(seq, status, row.reason)
+    if row.status != "rejected":
+        return PushResult(seq, "skipped")
+    why = Reason(row.reason_id, row.reason_params) if row.reason_id else Reason(row.reason or "")
+    return PushResult(seq, "rejected", why)
 
 
 def _client(session: Session, client_id: str) -> HqClient:
@@ -104,9 +106,9 @@ def _apply_one(session: Session, envelope: Envelope, version: int, now: datetime
     )
     if seen is not None:
         log.warning("mutation #%d of a client was processed before: skipped", envelope.seq)
-        return PushResult(envelope.seq, "duplicate", seen)
+        return PushResult(envelope.seq, "duplicate", Reason(seen))
     status: Status = "applied"
-    reason: str | None = None
+    reason: Reason | None = None
     try:
         with session.begin_nested():
             mutation = parse_mutation(envelope.name, envelope.args)
@@ -114,7 +116,7 @@ def _apply_one(session: Session, envelope: Envelope, version: int, now: datetime
             stamp_rows(session.connection(), set(tracker.before), version)
             note_changes(session.connection(), set(tracker.before), version)
     except DomainError as exc:
-        status, reason = "rejected", exc.text()
+        status, reason = "rejected", exc.reason()
         log.info("mutation #%d %s rejected: %s", envelope.seq, envelope.name, type(exc).__name__)
     session.add(
         HqMutation(
@@ -126,7 +128,9 @@ def _apply_one(session: Session, envelope: Envelope, version: int, now: datetime
             device_time=envelope.device_time,
             args=envelope.args,
             status=status,
-            reason=reason,
+            reason=reason.text() if reason else None,
+            reason_id=reason.message if reason else None,
+            reason_params=reason.params if reason else None,
             version=version if status == "applied" else None,
             processed_at=now,
         )

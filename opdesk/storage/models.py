@@ -168,6 +168,8 @@ class DeskState(Base):
     server_epoch: Mapped[str | None] = mapped_column(String(36))
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_sync_error: Mapped[str | None] = mapped_column(Text)
+    # The server cursor up to which HQ's rows were compared with this desk's registrations.
+    checked_cursor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class PendingMutation(Base):
@@ -198,9 +200,12 @@ class RowBefore(Base):
 
 
 class SyncProblem(Base):
-    """Something HQ refused, for a person at the desk to see and act on."""
+    """Something for a person at the desk to see and act on: a change HQ refused
+    (``rejected``), a field another desk changed too (``conflict``), a person perhaps
+    registered twice (``duplicate``)."""
 
     __tablename__ = "desk_sync_problem"
+    __table_args__ = (Index("ix_desk_sync_problem_subject", "subject"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     seq: Mapped[int] = mapped_column(Integer)
@@ -212,6 +217,13 @@ class SyncProblem(Base):
     # Later changes that needed this one (a check-in of a refused registration): they
     # are refused with it and shown here, as one problem rather than a cascade.
     dependents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    kind: Mapped[str] = mapped_column(String(20), default="rejected", server_default="rejected")
+    # The parameters of ``reason``, which is then a message id translated when shown;
+    # None: ``reason`` is final text (from an older HQ).
+    params: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # what a conflict is about
+    # What the problem is about, e.g. a pair of people: a dismissed one is not raised again.
+    subject: Mapped[str | None] = mapped_column(String(120))
 
 
 # --- derived, rebuilt from the synced rows ---------------------------------------------
@@ -319,6 +331,8 @@ class HqMutation(Base):
     args: Mapped[dict[str, Any]] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(10))
     reason: Mapped[str | None] = mapped_column(Text)
+    reason_id: Mapped[str | None] = mapped_column(Text)  # the message, untranslated
+    reason_params: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     version: Mapped[int | None] = mapped_column(Integer)
     processed_at: Mapped[datetime] = mapped_column(UTCDateTime())
 

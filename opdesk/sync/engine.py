@@ -8,11 +8,13 @@ repeated: pushing is idempotent and the cursor only moves after the rows are app
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 
+from opdesk.core.errors import Reason
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import MutationLog
 from opdesk.core.mutations.replay import (
@@ -23,7 +25,7 @@ from opdesk.core.mutations.replay import (
     remove_index_people,
 )
 from opdesk.storage.engine import Database
-from opdesk.storage.models import DeskState, RowBefore
+from opdesk.storage.models import DeskState
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +33,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class PushReply:
     last_processed: int
-    rejected: dict[int, str]
+    rejected: dict[int, Reason]
 
 
 @dataclass(frozen=True)
@@ -41,23 +43,26 @@ class PullReply:
     more: bool
     epoch: str
     last_processed: int
+    waiting: int | None = None  # rows from the cursor on, if asked and HQ said
     removed: tuple[str, ...] = ()  # people whose minimal record leaves this desk
 
 
 class Transport(Protocol):
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply: ...
 
-    def pull(self, client_id: str, cursor: int) -> PullReply: ...
+    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply: ...
+
+
+# (rows received so far, rows HQ said were waiting or None): after each page of a pull
+Progress = Callable[[int, int | None], None]
 
 
 @dataclass
 class SyncReport:
     pushed: int = 0
     pulled: int = 0
-    rejected: dict[int, str] = field(default_factory=dict)
+    rejected: dict[int, Reason] = field(default_factory=dict)
     replay: ReplayReport | None = None
-    sent: dict[int, Envelope] = field(default_factory=dict)
-    created: dict[int, set[str]] = field(default_factory=dict)  # row ids each one made
 
 
 def desk_identity(db: Database) -> tuple[str, int, str | None]:
@@ -77,35 +82,24 @@ def _remember(db: Database, cursor: int, epoch: str | None) -> None:
         )
 
 
-def rows_created(db: Database) -> dict[int, set[str]]:
-    """For each pending mutation, the ids of the rows it created (their before-copy is
-    "absent"): what later mutations may depend on."""
-    made: dict[int, set[str]] = {}
-    with db.read() as session:
-        # "Absent" is stored as JSON null, not SQL NULL: compare in Python.
-        for seq, row_id, data in session.execute(
-            select(RowBefore.seq, RowBefore.row_id, RowBefore.data)
-        ):
-            if data is None:
-                made.setdefault(seq, set()).add(row_id)
-    return made
-
-
-def sync_once(db: Database, transport: Transport) -> SyncReport:
+def sync_once(
+    db: Database, transport: Transport, *, progress: Progress | None = None
+) -> SyncReport:
     report = SyncReport()
     client_id, cursor, epoch = desk_identity(db)
     pending = MutationLog(db).pending()
-    report.sent = {e.seq: e for e in pending}
-    report.created = rows_created(db)
     pushed = transport.push(client_id, pending) if pending else None
     report.pushed = len(pending)
+    waiting: int | None = None
+    first = True
     while True:
-        page = transport.pull(client_id, cursor)
+        page = transport.pull(client_id, cursor, count=first)
+        first = False
         if epoch and page.epoch and page.epoch != epoch:
             # HQ was restored from a backup: its versions start over. Download it all
             # again (pending mutations stay queued) rather than skip rows silently.
             log.warning("HQ epoch changed: downloading everything again")
-            epoch, cursor = page.epoch, 0
+            epoch, cursor, first = page.epoch, 0, True
             continue
         epoch = page.epoch or epoch
         if page.rows:
@@ -115,6 +109,9 @@ def sync_once(db: Database, transport: Transport) -> SyncReport:
         report.pulled += len(page.rows)
         cursor = page.cursor
         _remember(db, cursor, epoch)  # an interrupted pull resumes from here
+        waiting = page.waiting if page.waiting is not None else waiting
+        if progress is not None:
+            progress(report.pulled, waiting)
         if not page.more:
             break
     # What HQ processed comes from the pull (read after the push, in its snapshot).

@@ -14,11 +14,20 @@ from typing import Any
 import certifi
 import httpx
 
+from opdesk.core.errors import Reason
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.replay import ServerRow
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.sync.engine import PullReply, PushReply
-from opdesk.sync.protocol import EnrollIn, EnrollOut, PullOut, PushIn, PushOut
+from opdesk.sync.protocol import (
+    PROTOCOL,
+    EnrollIn,
+    EnrollOut,
+    PullOut,
+    PushIn,
+    PushOut,
+    PushResultOut,
+)
 
 log = logging.getLogger(__name__)
 
@@ -148,16 +157,31 @@ class HttpTransport:
 
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         body = PushIn(client_id=client_id, mutations=envelopes).model_dump(mode="json")
-        reply = PushOut.model_validate(_send(self.client, "POST", "/v1/push", json=body).json())
-        rejected = {r.seq: r.reason or "" for r in reply.results if r.status == "rejected"}
+        sent = _send(self.client, "POST", "/v1/push", json=body, params={"protocol": PROTOCOL})
+        reply = PushOut.model_validate(sent.json())
+        rejected = {r.seq: _reason(r) for r in reply.results if r.status == "rejected"}
         return PushReply(reply.last_processed, rejected)
 
-    def pull(self, client_id: str, cursor: int) -> PullReply:
+    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
         params: dict[str, str | int] = {"client_id": client_id, "cursor": cursor}
+        if count:
+            params["count"] = "true"
         page = PullOut.model_validate(
             _send(self.client, "GET", "/v1/changes", params=params).json()
         )
         rows = tuple(ServerRow(r.table, r.id, r.data) for r in page.rows)
         return PullReply(
-            rows, page.cursor, page.more, page.epoch, page.last_processed, tuple(page.removed)
+            rows,
+            page.cursor,
+            page.more,
+            page.epoch,
+            page.last_processed,
+            waiting=page.waiting,
+            removed=tuple(page.removed),
         )
+
+
+def _reason(result: PushResultOut) -> Reason:
+    if result.reason_id is not None:
+        return Reason(result.reason_id, result.reason_params or {})
+    return Reason(result.reason or "")  # an older HQ: its English text as it is

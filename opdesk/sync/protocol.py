@@ -9,7 +9,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from opdesk.core.mutations.base import SCHEMA_VERSION
 from opdesk.core.mutations.envelope import Envelope, Id, JsonInt
 
-PROTOCOL = 1
+# 2: rejection reasons also as message id and parameters (translated at the desk), and
+# the count of rows waiting on the first page of a large pull. A desk says which it
+# reads (``protocol``, ``count`` in the query); an older desk gets what it always got.
+PROTOCOL = 2
 OLDEST_SCHEMA = SCHEMA_VERSION - 1  # HQ also takes the previous version's mutations
 
 
@@ -40,6 +43,8 @@ class PushResultOut(Wire):
     seq: int
     status: Literal["applied", "rejected", "duplicate", "skipped"]
     reason: str | None = None
+    reason_id: str | None = None  # protocol 2: the English message, a translation key
+    reason_params: dict[str, Any] | None = None
 
 
 class PushOut(Wire):
@@ -60,6 +65,7 @@ class PullOut(Wire):
     more: bool
     epoch: str
     last_processed: int
+    waiting: int | None = None  # asked for with ``count``: rows waiting from the cursor on
     removed: list[str] = Field(default_factory=list)  # minimal records to drop (people)
 
 

@@ -7,14 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select, update
 
 from opdesk.core.clock import Clock, utc_now
-from opdesk.core.mutations.log import MutationLog
+from opdesk.core.mutations.log import MutationLog, desk_state
+from opdesk.core.mutations.problems import CONFLICTED
+from opdesk.core.services.people import PeopleService, summary_of
+from opdesk.core.services.suspects import flag_duplicates, settle_duplicates
+from opdesk.core.services.views import PersonSummary
 from opdesk.storage.engine import Database
-from opdesk.storage.models import DeskState, SyncProblem
-from opdesk.sync.engine import SyncReport, Transport, sync_once
+from opdesk.storage.models import DeskState, Person, SyncProblem
+from opdesk.sync.engine import Progress, SyncReport, Transport, sync_once
 from opdesk.sync.http import HttpTransport, SyncError, enroll_device
 
 log = logging.getLogger(__name__)
@@ -32,12 +37,20 @@ class SyncStatus:
 
 @dataclass(frozen=True)
 class ProblemView:
+    """A problem as the inbox shows it. ``reason`` is a message id when ``params`` is
+    not None (translate it, then fill them in), else text as HQ sent it."""
+
     id: int
     seq: int
     name: str
     reason: str
     created_at: datetime
     dependents: int = 0
+    kind: str = "rejected"  # or "conflict", "duplicate"
+    params: dict[str, Any] | None = None
+    detail: dict[str, Any] | None = None
+    person: PersonSummary | None = None  # whom a conflict or a duplicate is about
+    other: PersonSummary | None = None  # the look-alike of a duplicate
 
 
 TransportFactory = Callable[[str, str, Path | None], Transport]
@@ -45,17 +58,6 @@ TransportFactory = Callable[[str, str, Path | None], Transport]
 
 def http_transport(url: str, token: str, ca_file: Path | None) -> Transport:
     return HttpTransport(url, token, ca_file=ca_file)
-
-
-def mentioned_ids(args: object) -> set[str]:
-    """Every string in a mutation's arguments: the ids it names among them."""
-    if isinstance(args, str):
-        return {args}
-    if isinstance(args, dict):
-        return set().union(*(mentioned_ids(v) for v in args.values())) if args else set()
-    if isinstance(args, list | tuple):
-        return set().union(*(mentioned_ids(v) for v in args)) if args else set()
-    return set()
 
 
 class SyncService:
@@ -98,7 +100,10 @@ class SyncService:
             last_sync_error=None,
         )
 
-    def sync_now(self) -> SyncReport:
+    def sync_now(self, *, progress: Progress | None = None) -> SyncReport:
+        """One round with HQ; ``progress`` hears of each page of a large pull (on this
+        thread). Refused changes and conflicts are recorded by the round itself. Refused
+        edits queued again (they win a conflict) go to HQ in a second, short round."""
         with self.db.read() as session:
             state = session.get(DeskState, 1)
             if state is None or not state.server_url or not state.device_token:
@@ -107,7 +112,9 @@ class SyncService:
         transport: Transport | None = None
         try:
             transport = self.transport(url, token, Path(ca) if ca else None)
-            report = sync_once(self.db, transport)
+            report = self._round(transport, progress)
+            if report.replay is not None and report.replay.requeued:
+                self._round(transport, None)
         except SyncError as exc:
             self._set_state(last_sync_error=exc.detail)
             raise
@@ -115,8 +122,24 @@ class SyncService:
             close = getattr(transport, "close", None)
             if close is not None:
                 close()
-        self._record_problems(report)
         self._set_state(last_sync_at=self.clock(), last_sync_error=None)
+        return report
+
+    def _round(self, transport: Transport, progress: Progress | None) -> SyncReport:
+        with self.db.read() as session:
+            since = desk_state(session).checked_cursor
+        report = sync_once(self.db, transport, progress=progress)
+        if report.rejected:
+            log.warning("%d changes refused by HQ", len(report.rejected))
+        registered = report.replay.registered if report.replay else []
+        flag_duplicates(self.db, registered, since=since, now=self.clock())
+        settle_duplicates(self.db, now=self.clock())
+        with self.db.write() as session:
+            session.execute(
+                update(DeskState)
+                .where(DeskState.id == 1)
+                .values(checked_cursor=DeskState.server_cursor)
+            )
         return report
 
     def problems(self) -> list[ProblemView]:
@@ -126,41 +149,55 @@ class SyncService:
                 .where(SyncProblem.resolved_at.is_(None))
                 .order_by(SyncProblem.created_at)
             ).all()
+            ids = {
+                i
+                for p in rows
+                for key, i in (p.detail or {}).items()
+                if key in ("person_id", "other_id") and isinstance(i, str)
+            }
+            people = {
+                person.id: summary_of(person)
+                for person in session.scalars(select(Person).where(Person.id.in_(ids)))
+            }
             return [
-                ProblemView(p.id, p.seq, p.name, p.reason, p.created_at, p.dependents) for p in rows
+                ProblemView(
+                    p.id,
+                    p.seq,
+                    p.name,
+                    p.reason,
+                    p.created_at,
+                    p.dependents,
+                    p.kind,
+                    p.params,
+                    p.detail,
+                    people.get((p.detail or {}).get("person_id", "")),
+                    people.get((p.detail or {}).get("other_id", "")),
+                )
+                for p in rows
             ]
 
     def dismiss_problem(self, problem_id: int) -> None:
+        """Seen; for a conflict: keep this desk's value; for a look-alike: not the same
+        person (remembered: that pair is not raised again)."""
         with self.db.write() as session:
             problem = session.get(SyncProblem, problem_id)
             if problem is not None:
                 problem.resolved_at = self.clock()
 
-    def _record_problems(self, report: SyncReport) -> None:
-        if not report.rejected:
-            return
-        now = self.clock()
-        roots: dict[str, SyncProblem] = {}  # an id a refused change made -> its problem
-        with self.db.write() as session:
-            for seq, reason in sorted(report.rejected.items()):
-                sent = report.sent.get(seq)
-                args = sent.args if sent else {}
-                root = next((roots[i] for i in mentioned_ids(args) if i in roots), None)
-                if root is None:
-                    root = SyncProblem(
-                        seq=seq,
-                        name=sent.name if sent else "?",
-                        args=args,
-                        reason=reason,
-                        created_at=now,
-                        dependents=0,
-                    )
-                    session.add(root)
-                else:
-                    root.dependents += 1
-                for made in report.created.get(seq, ()):
-                    roots[made] = root
-        log.warning("%d changes refused by HQ", len(report.rejected))
+    def restore_other(self, problem_id: int, people: PeopleService) -> None:
+        """For a conflict: give the field back the other desk's value, as a new edit made
+        here (it goes to HQ like any edit), and close the problem."""
+        with self.db.read() as session:
+            problem = session.get(SyncProblem, problem_id)
+            if problem is None or problem.kind != CONFLICTED or not problem.detail:
+                return
+            detail = dict(problem.detail)
+        people.update_person(str(detail["person_id"]), {str(detail["field"]): detail["theirs"]})
+        self.dismiss_problem(problem_id)
+
+    def settle_duplicates(self) -> None:
+        """After a merge: close the look-alikes it took care of."""
+        settle_duplicates(self.db, now=self.clock())
 
     def _set_state(self, **values: object) -> None:
         with self.db.write() as session:

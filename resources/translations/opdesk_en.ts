@@ -112,6 +112,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Data received from HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Site: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -140,6 +144,10 @@
     </message>
     <message>
         <source>Changes waiting to be sent to HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving data: {done} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -815,6 +823,116 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
 </context>
 <context>
+    <name>ProblemWords</name>
+    <message>
+        <source>given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birth year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birth place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why there is no codice fiscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>citizenship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comune of residence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address of residence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>homeless</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comune of domicile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address of domicile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>here: {mine} · other desk: {theirs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may be {other}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another desk changed the {field} of {name} too. This desk wrote “{mine}”, the other desk “{theirs}”. This desk&apos;s value is kept and sent to HQ, unless you restore the other one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, registered at this desk, may be the same person as {other}, registered at another desk ({reasons}). If so, merge the two records; if not, say so and this pair will not be raised again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ refused this {change}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waited for it and were refused with it.</source>
+        <translation>
+            <numerusform>%n change waited for it and was refused with it.</numerusform>
+            <numerusform>%n changes waited for it and were refused with it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
         <source>registration</source>
@@ -845,11 +963,11 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change</source>
+        <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Why HQ refused it</source>
+        <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -863,7 +981,7 @@ Ctrl+, : settings · F1: this help.</source>
 <context>
     <name>ProblemsScreen</name>
     <message>
-        <source>Changes made at this desk that HQ refused. They are not applied anywhere: read why, do again what is still needed, then mark the problem as seen.</source>
+        <source>What the last syncs with HQ left for you to decide: changes HQ refused, details another desk changed too, people who may have been registered twice. Choose a problem, read it, then choose what to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -871,7 +989,31 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The chosen problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Mark as seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore the other value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not the same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1356,6 +1498,14 @@ Ctrl+, : settings · F1: this help.</source>
         <source>Write the year with four digits, e.g. 1980.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Another desk changed {field} too: this desk&apos;s value is kept for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person may have been registered at another desk too: {reasons}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>format</name>
@@ -1522,52 +1672,52 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HQ's certificate is not trusted by this desk: choose the certificate authority file HQ gave you, or check HQ's address.</source>
-        <translation type="unfinished" />
+        <source>HQ&apos;s certificate is not trusted by this desk: choose the certificate authority file HQ gave you, or check HQ&apos;s address.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HQ's certificate is not for this address: check HQ's address.</source>
-        <translation type="unfinished" />
+        <source>HQ&apos;s certificate is not for this address: check HQ&apos;s address.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HQ's certificate has expired or is not valid yet: tell HQ, or check this PC's clock.</source>
-        <translation type="unfinished" />
+        <source>HQ&apos;s certificate has expired or is not valid yet: tell HQ, or check this PC&apos;s clock.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A secure connection with HQ could not be made: check HQ's address (https:// or http://).</source>
-        <translation type="unfinished" />
+        <source>A secure connection with HQ could not be made: check HQ&apos;s address (https:// or http://).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>HQ closed the connection without answering: if HQ uses https, its address must start with https://.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HQ cannot be reached: check the network and HQ's address.</source>
-        <translation type="unfinished" />
+        <source>HQ cannot be reached: check the network and HQ&apos;s address.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>HQ did not answer in time: the desk will try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The certificate authority file cannot be read: choose it again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>HQ must be updated before this desk can sync.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Update opdesk on this desk to sync again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Every mutation must be of the pushing desk.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>HQ could not answer: the desk will try again later.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

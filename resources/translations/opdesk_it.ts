@@ -112,6 +112,10 @@
         <translation>Modifiche in attesa</translation>
     </message>
     <message>
+        <source>Data received from HQ</source>
+        <translation>Dati ricevuti dalla sede centrale</translation>
+    </message>
+    <message>
         <source>Site: {name}</source>
         <translation>Sede: {name}</translation>
     </message>
@@ -141,6 +145,10 @@
     <message>
         <source>Changes waiting to be sent to HQ</source>
         <translation>Modifiche in attesa di essere inviate alla sede centrale</translation>
+    </message>
+    <message>
+        <source>Receiving data: {done} of {total}</source>
+        <translation>Ricezione dati: {done} di {total}</translation>
     </message>
     <message numerus="yes">
         <source>Problems: %n</source>
@@ -822,6 +830,116 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
 </context>
 <context>
+    <name>ProblemWords</name>
+    <message>
+        <source>given name</source>
+        <translation>nome</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>cognome</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>data di nascita</translation>
+    </message>
+    <message>
+        <source>birth year</source>
+        <translation>anno di nascita</translation>
+    </message>
+    <message>
+        <source>birth place</source>
+        <translation>luogo di nascita</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sesso</translation>
+    </message>
+    <message>
+        <source>codice fiscale</source>
+        <translation>codice fiscale</translation>
+    </message>
+    <message>
+        <source>why there is no codice fiscale</source>
+        <translation>motivo della mancanza del codice fiscale</translation>
+    </message>
+    <message>
+        <source>citizenship</source>
+        <translation>cittadinanza</translation>
+    </message>
+    <message>
+        <source>comune of residence</source>
+        <translation>comune di residenza</translation>
+    </message>
+    <message>
+        <source>address of residence</source>
+        <translation>indirizzo di residenza</translation>
+    </message>
+    <message>
+        <source>homeless</source>
+        <translation>senza dimora</translation>
+    </message>
+    <message>
+        <source>comune of domicile</source>
+        <translation>comune di domicilio</translation>
+    </message>
+    <message>
+        <source>address of domicile</source>
+        <translation>indirizzo di domicilio</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefono</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vuoto)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>{field} of {name}</source>
+        <translation>{field} di {name}</translation>
+    </message>
+    <message>
+        <source>registration of {name}</source>
+        <translation>registrazione di {name}</translation>
+    </message>
+    <message>
+        <source>here: {mine} · other desk: {theirs}</source>
+        <translation>qui: {mine} · altra postazione: {theirs}</translation>
+    </message>
+    <message>
+        <source>may be {other}</source>
+        <translation>forse è {other}</translation>
+    </message>
+    <message>
+        <source>Another desk changed the {field} of {name} too. This desk wrote “{mine}”, the other desk “{theirs}”. This desk&apos;s value is kept and sent to HQ, unless you restore the other one.</source>
+        <translation>Anche un&apos;altra postazione ha cambiato il dato «{field}» di {name}. Questa postazione ha scritto “{mine}”, l&apos;altra “{theirs}”. Resta il valore di questa postazione, che viene inviato alla sede centrale, a meno che tu non ripristini l&apos;altro.</translation>
+    </message>
+    <message>
+        <source>{name}, registered at this desk, may be the same person as {other}, registered at another desk ({reasons}). If so, merge the two records; if not, say so and this pair will not be raised again.</source>
+        <translation>{name}, registrata a questa postazione, potrebbe essere la stessa persona di {other}, registrata a un&apos;altra postazione ({reasons}). Se è così, unisci le due schede; se no, dillo e questa coppia non verrà più segnalata.</translation>
+    </message>
+    <message>
+        <source>HQ refused this {change}: {reason}</source>
+        <translation>La sede centrale ha rifiutato questa modifica ({change}): {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waited for it and were refused with it.</source>
+        <translation>
+            <numerusform>%n modifica attendeva questa ed è stata rifiutata con essa.</numerusform>
+            <numerusform>%n modifiche attendevano questa e sono state rifiutate con essa.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
         <source>registration</source>
@@ -852,12 +970,12 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Quando</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>Cambia</translation>
+        <source>About</source>
+        <translation>Riguarda</translation>
     </message>
     <message>
-        <source>Why HQ refused it</source>
-        <translation>Perché la sede centrale l&apos;ha rifiutata</translation>
+        <source>What happened</source>
+        <translation>Cosa è successo</translation>
     </message>
     <message numerus="yes">
         <source>%n later change(s) needed it and were refused too</source>
@@ -870,16 +988,40 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
 <context>
     <name>ProblemsScreen</name>
     <message>
-        <source>Changes made at this desk that HQ refused. They are not applied anywhere: read why, do again what is still needed, then mark the problem as seen.</source>
-        <translation>Modifiche fatte a questa postazione che la sede centrale ha rifiutato. Non sono applicate da nessuna parte: leggi il motivo, rifai quello che serve ancora, poi segna il problema come visto.</translation>
+        <source>What the last syncs with HQ left for you to decide: changes HQ refused, details another desk changed too, people who may have been registered twice. Choose a problem, read it, then choose what to do.</source>
+        <translation>Quello che le ultime sincronizzazioni con la sede centrale lasciano decidere a te: modifiche rifiutate dalla sede centrale, dati cambiati anche da un&apos;altra postazione, persone forse registrate due volte. Scegli un problema, leggilo, poi scegli cosa fare.</translation>
     </message>
     <message>
         <source>Sync problems</source>
         <translation>Problemi di sincronizzazione</translation>
     </message>
     <message>
+        <source>The chosen problem</source>
+        <translation>Il problema scelto</translation>
+    </message>
+    <message>
         <source>&amp;Mark as seen</source>
         <translation>&amp;Segna come visto</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this change</source>
+        <translation>&amp;Tieni questa modifica</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the other value</source>
+        <translation>&amp;Ripristina l&apos;altra</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge…</source>
+        <translation>&amp;Unisci…</translation>
+    </message>
+    <message>
+        <source>&amp;Not the same person</source>
+        <translation>&amp;Non è la stessa persona</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>Nessun problema.</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +1505,14 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <source>Write the year with four digits, e.g. 1980.</source>
         <translation>Scrivi l&apos;anno con quattro cifre, ad es. 1980.</translation>
     </message>
+    <message>
+        <source>Another desk changed {field} too: this desk&apos;s value is kept for now.</source>
+        <translation>Anche un&apos;altra postazione ha cambiato il dato «{field}»: per ora resta il valore di questa postazione.</translation>
+    </message>
+    <message>
+        <source>This person may have been registered at another desk too: {reasons}.</source>
+        <translation>Questa persona potrebbe essere stata registrata anche a un&apos;altra postazione: {reasons}.</translation>
+    </message>
 </context>
 <context>
     <name>format</name>
@@ -1529,28 +1679,28 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Questa postazione è stata disattivata dalla sede centrale: chiedi di registrarla di nuovo.</translation>
     </message>
     <message>
-        <source>HQ's certificate is not trusted by this desk: choose the certificate authority file HQ gave you, or check HQ's address.</source>
-        <translation>Questa postazione non si fida del certificato della sede centrale: scegli il file dell'autorità di certificazione che ti ha dato la sede centrale, oppure controlla l'indirizzo.</translation>
+        <source>HQ&apos;s certificate is not trusted by this desk: choose the certificate authority file HQ gave you, or check HQ&apos;s address.</source>
+        <translation>Questa postazione non si fida del certificato della sede centrale: scegli il file dell&apos;autorità di certificazione che ti ha dato la sede centrale, oppure controlla l&apos;indirizzo.</translation>
     </message>
     <message>
-        <source>HQ's certificate is not for this address: check HQ's address.</source>
-        <translation>Il certificato della sede centrale non è per questo indirizzo: controlla l'indirizzo della sede centrale.</translation>
+        <source>HQ&apos;s certificate is not for this address: check HQ&apos;s address.</source>
+        <translation>Il certificato della sede centrale non è per questo indirizzo: controlla l&apos;indirizzo della sede centrale.</translation>
     </message>
     <message>
-        <source>HQ's certificate has expired or is not valid yet: tell HQ, or check this PC's clock.</source>
-        <translation>Il certificato della sede centrale è scaduto o non è ancora valido: avvisa la sede centrale, oppure controlla l'orologio di questo PC.</translation>
+        <source>HQ&apos;s certificate has expired or is not valid yet: tell HQ, or check this PC&apos;s clock.</source>
+        <translation>Il certificato della sede centrale è scaduto o non è ancora valido: avvisa la sede centrale, oppure controlla l&apos;orologio di questo PC.</translation>
     </message>
     <message>
-        <source>A secure connection with HQ could not be made: check HQ's address (https:// or http://).</source>
-        <translation>Non è stato possibile stabilire una connessione sicura con la sede centrale: controlla l'indirizzo (https:// o http://).</translation>
+        <source>A secure connection with HQ could not be made: check HQ&apos;s address (https:// or http://).</source>
+        <translation>Non è stato possibile stabilire una connessione sicura con la sede centrale: controlla l&apos;indirizzo (https:// o http://).</translation>
     </message>
     <message>
         <source>HQ closed the connection without answering: if HQ uses https, its address must start with https://.</source>
-        <translation>La sede centrale ha chiuso la connessione senza rispondere: se usa https, l'indirizzo deve cominciare con https://.</translation>
+        <translation>La sede centrale ha chiuso la connessione senza rispondere: se usa https, l&apos;indirizzo deve cominciare con https://.</translation>
     </message>
     <message>
-        <source>HQ cannot be reached: check the network and HQ's address.</source>
-        <translation>La sede centrale non è raggiungibile: controlla la rete e l'indirizzo della sede centrale.</translation>
+        <source>HQ cannot be reached: check the network and HQ&apos;s address.</source>
+        <translation>La sede centrale non è raggiungibile: controlla la rete e l&apos;indirizzo della sede centrale.</translation>
     </message>
     <message>
         <source>HQ did not answer in time: the desk will try again.</source>
@@ -1558,7 +1708,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>The certificate authority file cannot be read: choose it again.</source>
-        <translation>Il file dell'autorità di certificazione non si può leggere: sceglilo di nuovo.</translation>
+        <translation>Il file dell&apos;autorità di certificazione non si può leggere: sceglilo di nuovo.</translation>
     </message>
     <message>
         <source>HQ must be updated before this desk can sync.</source>

@@ -263,6 +263,7 @@ def person_row(person_id: str, version: int, site_id: str | None, **values: Any)
         "registered_at": iso(T0),
         "registered_site_id": site_id,
         "merged_into_id": None,
+        "index_only": False,
     }
     row.update(values)
     return row

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from opdesk.core.errors import Reason
 from opdesk.core.mutations.log import MutationLog
 from opdesk.core.mutations.replay import ServerRow, rewind_and_replay
 from opdesk.core.rules.person import PersonFields
@@ -84,7 +85,7 @@ def test_a_pending_edit_the_server_overwrote_stays_queued_with_its_error(
 
     # HQ rejects it as well: it leaves the queue, the check-in stays.
     done = rewind_and_replay(db, acknowledged_through=3, rejected={3: "edit conflict"})
-    assert done.rejected == {3: "edit conflict"}
+    assert done.rejected == {3: Reason("edit conflict")}
     assert done.acknowledged == 0
     assert [e.seq for e in MutationLog(db).pending()] == [4]
     assert row(db, "person", s1) == server_copy
@@ -129,7 +130,7 @@ def test_a_rejected_registration_disappears(
 
     report = rewind_and_replay(db, acknowledged_through=3, rejected={3: "duplicate"})
 
-    assert report.rejected == {3: "duplicate"}
+    assert report.rejected == {3: Reason("duplicate")}
     assert row(db, "person", pid) is None
     assert row(db, "visit", visit) is None
     assert list(report.failed) == [4]

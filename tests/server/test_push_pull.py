@@ -80,20 +80,21 @@ def test_a_refused_change_is_rejected_and_the_queue_moves_on(
     hq_db: Database, make_desk: MakeDesk
 ) -> None:
     rho, lainate = make_desk(hq_db, "Rho"), make_desk(hq_db, "Lainate")
-    person = rho.people.register_person(PersonFields(given_name="Amina", phone="333 111 2222"))
+    person = rho.people.register_person(PersonFields(given_name="Amina"))
+    other = rho.people.register_person(PersonFields(given_name="Sara"))
     rho.sync()
     lainate.sync()
-    # Both edit the same phone offline; Rho reaches HQ first.
-    rho.people.update_person(person, {"phone": "333 333 4444"})
-    lainate.people.update_person(person, {"phone": "333 555 6666"})
+    lainate.people.update_person(other, {"given_name": "Sarah"})
     visit = lainate.visits.check_in(person, topics=["lavoro"])
-    rho.sync()
+    with hq_db.write() as session:  # erased at HQ meanwhile: Lainate's edit is refused
+        session.get(Person, other).deleted = True
     report = lainate.sync()
     assert list(report.rejected) == [1]  # Lainate's edit, its first mutation
-    assert "changed these fields" in report.rejected[1]
+    assert report.rejected[1].message == "No {what} with id {ident}."
+    assert report.rejected[1].params == {"what": "person", "ident": other}
     assert MutationLog(lainate.db).pending() == []
     with lainate.db.read() as session:
-        assert session.get(Person, person).phone == "+393333334444"  # HQ's value stands
+        assert session.get(Person, other).given_name == "Sara"  # HQ's value stands
         assert session.get(Visit, visit) is not None  # the check-in after it applied
     with hq_db.read() as session:
         statuses = session.scalars(select(HqMutation.status).order_by(HqMutation.seq)).all()
@@ -145,7 +146,7 @@ class LockProbe:
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         return self.hq.push(client_id, envelopes)
 
-    def pull(self, client_id: str, cursor: int) -> PullReply:
+    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
         other = sqlite3.connect(self.desk_path, timeout=0, isolation_level=None)
         try:
             other.execute("BEGIN IMMEDIATE")  # fails at once if the desk held the lock
@@ -153,7 +154,7 @@ class LockProbe:
             self.free_between_pages.append(True)
         finally:
             other.close()
-        return self.hq.pull(client_id, cursor)
+        return self.hq.pull(client_id, cursor, count=count)
 
 
 def test_a_large_pull_leaves_the_write_lock_free_between_pages(
@@ -181,10 +182,10 @@ class CounterDuringPull:
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         return self.hq.push(client_id, envelopes)
 
-    def pull(self, client_id: str, cursor: int) -> PullReply:
+    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
         if cursor:  # between two pages
             self.visits.append(self.desk.visits.check_in(self.person, topics=["casa"]))
-        return self.hq.pull(client_id, cursor)
+        return self.hq.pull(client_id, cursor, count=count)
 
 
 def test_check_ins_during_a_pull_survive_it_and_reach_hq_next_time(

@@ -53,13 +53,19 @@ def test_a_refusal_becomes_a_problem_to_see_and_dismiss(
         person = rho.people.register_person(PersonFields(given_name="Amina"))
         to_rho.sync_now()
         to_lainate.sync_now()
-        rho.people.update_person(person, {"given_name": "Aminata"})
         lainate.people.update_person(person, {"given_name": "Amira"})
-        to_rho.sync_now()
+        with Database.open(tmp_path / "hq.sqlite3").engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE person SET deleted = 1 WHERE id = ?", (person,))
         to_lainate.sync_now()
         problems = to_lainate.problems()
-        assert [(p.name, "changed these fields" in p.reason) for p in problems] == [
-            ("update_person", True)
+        # The reason travels as the message and its parameters, to be translated here.
+        assert [(p.kind, p.name, p.reason, p.params) for p in problems] == [
+            (
+                "rejected",
+                "update_person",
+                "No {what} with id {ident}.",
+                {"what": "person", "ident": person},
+            )
         ]
         assert to_lainate.status().problems == 1
         to_lainate.dismiss_problem(problems[0].id)
@@ -117,3 +123,35 @@ def test_changes_that_needed_a_refused_one_make_one_problem(
         with rho.db.read() as session:
             assert session.get(Person, child) is None  # nothing of it is left half-done
         assert service.status().pending == 0
+
+
+def test_over_http_a_conflicting_edit_wins_and_the_other_value_can_come_back(
+    tmp_path: Path, hq_db: Database, make_desk: MakeDesk
+) -> None:
+    for server in start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}"):
+        rho, lainate = make_desk(hq_db, "Rho"), make_desk(hq_db, "Lainate")
+        to_rho, to_lainate = enrolled_service(server, rho), enrolled_service(server, lainate)
+        person = rho.people.register_person(PersonFields(given_name="Amina"))
+        to_rho.sync_now()
+        to_lainate.sync_now()
+        rho.people.update_person(person, {"given_name": "Aminata"})
+        lainate.people.update_person(person, {"given_name": "Amira"})
+        to_rho.sync_now()
+        report = to_lainate.sync_now()
+        # HQ said why in words the desk recognises: the edit is queued again and wins.
+        assert report.replay is not None and report.replay.requeued == 1
+        (problem,) = to_lainate.problems()
+        assert (problem.kind, problem.detail) == (
+            "conflict",
+            {"person_id": person, "field": "given_name", "mine": "Amira", "theirs": "Aminata"},
+        )
+        assert to_lainate.status().pending == 0
+        with hq_db.read() as session:
+            assert session.get(Person, person).given_name == "Amira"  # type: ignore[union-attr]
+        to_lainate.restore_other(problem.id, lainate.people)
+        to_lainate.sync_now()
+        to_rho.sync_now()
+        for db in (hq_db, rho.db, lainate.db):
+            with db.read() as session:
+                assert session.get(Person, person).given_name == "Aminata"  # type: ignore[union-attr]
+        assert to_lainate.status().problems == 0

@@ -120,7 +120,11 @@ def test_a_desk_with_hqs_authority_enrolls_and_syncs_over_https(
     at_lainate.enroll(
         tls_server.url, new_code(tls_server, "Lainate 1", "Lainate"), ca_file=pki.tls.ca_file
     )
-    person = rho.people.register_person(PersonFields(given_name="Amina", family_name="Ouali"))
+    person = rho.people.register_person(  # findable at Lainate: in the network index
+        PersonFields(given_name="Amina", family_name="Ouali"),
+        consents=["network_index"],
+        notice_version="2026-11",
+    )
     rho.visits.check_in(person, topics=["famiglia"])
 
     assert at_rho.sync_now().pushed == 2

@@ -152,6 +152,12 @@ class UpdatePerson(Mutation):
         ]
         if stale:
             raise EditConflict(sorted(stale))
+        fields, national = self.result(current)
+        _set_fields(person, fields, national)
+
+    def result(self, current: dict[str, Any]) -> tuple[PersonFields, str | None]:
+        """The person's fields once these changes are made to ``current``, normalised, and
+        the national phone digits; ValidationFailed or InvalidMutation if they cannot be."""
         values = {**current, **self.changes}
         if self.changes.get("birth_date") is not None and "birth_year" not in self.changes:
             values["birth_year"] = None  # the stored year came from the old date
@@ -159,8 +165,7 @@ class UpdatePerson(Mutation):
             merged = PersonFields.model_validate(values)
         except ValueError as exc:
             raise InvalidMutation(self.name, str(exc).splitlines()[0]) from None
-        fields, national = normalize_person(merged, on=rome_date(self.edited_at))
-        _set_fields(person, fields, national)
+        return normalize_person(merged, on=rome_date(self.edited_at))
 
 
 def current_fields(person: Person) -> dict[str, Any]:

@@ -14,13 +14,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import Connection, delete, select, tuple_
 from sqlalchemy.orm import Session
 
-from opdesk.core.errors import DomainError
+from opdesk.core.clock import utc_now
+from opdesk.core.errors import DomainError, Reason
 from opdesk.core.mutations.base import parse_mutation
+from opdesk.core.mutations.conflicts import FieldConflict, rebase_edit, requeue_refused_edits
+from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import apply_tracked, envelope_of, save_befores
+from opdesk.core.mutations.problems import record_conflicts, record_rejections
 from opdesk.storage.engine import Database, is_sqlite
 from opdesk.storage.models import (
     Consent,
@@ -51,9 +56,20 @@ class ReplayReport:
     rewound: int = 0
     server_rows: int = 0
     acknowledged: int = 0
-    rejected: dict[int, str] = field(default_factory=dict)
+    rejected: dict[int, Reason] = field(default_factory=dict)
     replayed: int = 0
     failed: dict[int, str] = field(default_factory=dict)
+    conflicts: list[FieldConflict] = field(default_factory=list)
+    requeued: int = 0  # refused edits queued again over HQ's values
+    problems: int = 0  # new problems recorded
+    registered: list[str] = field(default_factory=list)  # people this desk registered, now at HQ
+
+
+def as_reasons(rejected: Mapping[int, Reason | str] | None) -> dict[int, Reason]:
+    return {
+        seq: why if isinstance(why, Reason) else Reason(why)
+        for seq, why in (rejected or {}).items()
+    }
 
 
 def rewind(session: Session, refresh: DerivedRefresh) -> int:
@@ -84,16 +100,23 @@ def write_server_rows(session: Session, rows: Iterable[ServerRow], refresh: Deri
     return count
 
 
-def replay_pending(session: Session, report: ReplayReport, *, only: set[int] | None = None) -> None:
-    """Apply the pending mutations again (all, or ``only`` these), in order."""
+def replay_pending(
+    session: Session, report: ReplayReport, *, only: set[int] | None = None, rebase: bool = False
+) -> None:
+    """Apply the pending mutations again (all, or ``only`` these), in order. With
+    ``rebase``, an edit of a field another desk changed meanwhile is put on top of that
+    value (it wins) and the conflict goes in ``report.conflicts``."""
     pending = session.scalars(select(PendingMutation).order_by(PendingMutation.seq)).all()
     for row in pending:
         if only is not None and row.seq not in only:
             continue
         envelope = envelope_of(row)
+        found: list[FieldConflict] = []
         try:
             with session.begin_nested():
-                mutation = parse_mutation(envelope.name, envelope.args)
+                mutation = original = parse_mutation(envelope.name, envelope.args)
+                if rebase:
+                    mutation, found = rebase_edit(session, row.seq, mutation)
                 tracker = apply_tracked(session, mutation, envelope.actor_user_id)
         except DomainError as exc:
             row.replay_error = exc.text()
@@ -101,6 +124,9 @@ def replay_pending(session: Session, report: ReplayReport, *, only: set[int] | N
             log.warning("pending mutation #%d no longer applies: %s", row.seq, type(exc).__name__)
             continue
         row.replay_error = None
+        if rebase and mutation is not original:  # not pushed yet: HQ takes the rebased one
+            row.args = mutation.args()
+            report.conflicts += found
         save_befores(session, row.seq, tracker)
         report.replayed += 1
     session.flush()
@@ -111,7 +137,7 @@ def rewind_and_replay(
     server_rows: Iterable[ServerRow] = (),
     *,
     acknowledged_through: int = 0,
-    rejected: Mapping[int, str] | None = None,
+    rejected: Mapping[int, Reason | str] | None = None,
 ) -> ReplayReport:
     """Take in server rows under the pending mutations. ``acknowledged_through`` is the
     last sequence number HQ has processed; ``rejected`` maps the ones it refused to why."""
@@ -120,7 +146,7 @@ def rewind_and_replay(
     with db.write() as session:
         report.rewound = rewind(session, refresh)
         report.server_rows = write_server_rows(session, server_rows, refresh)
-        report.rejected = dict(rejected or {})
+        report.rejected = as_reasons(rejected)
         done = session.scalars(
             select(PendingMutation).where(
                 (PendingMutation.seq <= acknowledged_through)
@@ -182,7 +208,11 @@ def _apply_rows(db: Database, rows: Sequence[ServerRow]) -> None:
 
 
 def finish_pull(
-    db: Database, *, acknowledged_through: int, rejected: Mapping[int, str] | None = None
+    db: Database,
+    *,
+    acknowledged_through: int,
+    rejected: Mapping[int, Reason | str] | None = None,
+    now: datetime | None = None,
 ) -> ReplayReport:
     """After the last page: drop what HQ processed and put the other pending changes back
     on top of HQ's rows, rewinding and replaying only the changes that need it.
@@ -191,19 +221,25 @@ def finish_pull(
     differs from the live row's). The changes to redo are those HQ processed and those
     touching a stale row, closed over the rows they share; the others already stand on
     HQ's rows and are left alone (the counter's check-ins made during a long pull).
+
+    The refusals and the conflicting edits become problems in the same transaction.
     """
-    report = ReplayReport(rejected=dict(rejected or {}))
+    report = ReplayReport(rejected=as_reasons(rejected))
     refresh = DerivedRefresh()
     with db.write() as session:
         conn = session.connection()
         pending = {row.seq: row for row in session.scalars(select(PendingMutation))}
+        sent = {seq: envelope_of(row) for seq, row in pending.items()}
         done = {seq for seq in pending if seq <= acknowledged_through or seq in report.rejected}
         keys_of: dict[int, set[tuple[str, str]]] = {}
         earliest: dict[tuple[str, str], RowBefore] = {}
+        created: dict[int, set[str]] = {}  # the rows each change made: what later ones need
         for copy in session.scalars(select(RowBefore).order_by(RowBefore.seq)):
             key = (copy.table_name, copy.row_id)
             keys_of.setdefault(copy.seq, set()).add(key)
             earliest.setdefault(key, copy)
+            if copy.data is None:  # "absent" is JSON null: compared in Python
+                created.setdefault(copy.seq, set()).add(copy.row_id)
         stale = {key for key, copy in earliest.items() if _stale(conn, key, copy.data)}
         redo = set(done) | {seq for seq, keys in keys_of.items() if keys & stale}
         redo |= {seq for seq, row in pending.items() if row.replay_error}  # try again
@@ -226,14 +262,38 @@ def finish_pull(
         for seq in sorted(done):
             session.delete(pending[seq])
         report.acknowledged = sum(1 for seq in done if seq not in report.rejected)
+        report.registered = [
+            str(sent[seq].args.get("person_id"))
+            for seq in sorted(done - set(report.rejected))
+            if sent[seq].name == "register_person"
+        ]
         session.flush()
         session.expire_all()
         refresh.apply(conn)
-        replay_pending(session, report, only=redo - done)
+        replay_pending(session, report, only=redo - done, rebase=True)
+        _record(session, report, sent, created, done, now or utc_now())
     problems = db.foreign_key_problems()
     if problems:
         log.error("%d references point nowhere after a pull", problems)
     return report
+
+
+def _record(
+    session: Session,
+    report: ReplayReport,
+    sent: dict[int, Envelope],
+    created: dict[int, set[str]],
+    done: set[int],
+    now: datetime,
+) -> None:
+    refused = {seq: (sent[seq], why) for seq, why in report.rejected.items() if seq in sent}
+    later = [envelope for seq, envelope in sorted(sent.items()) if seq not in done]
+    handled, conflicts = requeue_refused_edits(session, refused, later)
+    report.requeued = len(handled)
+    report.conflicts += conflicts
+    still = {seq: why for seq, why in report.rejected.items() if seq not in handled}
+    report.problems = record_rejections(session, still, sent, created, now)
+    report.problems += record_conflicts(session, report.conflicts, sent, now)
 
 
 def _stale(conn: Connection, key: tuple[str, str], before: RowData | None) -> bool:
