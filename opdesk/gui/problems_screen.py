@@ -64,11 +64,16 @@ class ProblemsScreen(QWidget):
             self,
         )
         intro.setWordWrap(True)
+        self.health = QLabel(self)  # sync failing for an hour: a problem too
+        self.health.setObjectName("sync_health")
+        self.health.setWordWrap(True)
+        self.health.setVisible(False)
         self.model = ProblemsModel(self)
         self.table = make_table(self.model, self.tr("Sync problems"), self)
         self.seen = QPushButton(self.tr("&Mark as seen"), self)
         self.seen.clicked.connect(self.mark_seen)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.health)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.seen)
@@ -82,6 +87,10 @@ class ProblemsScreen(QWidget):
                 self.table.selectRow(0)
 
         Op(self.worker, self.service.problems, self).success(show).run()
+
+    def show_health(self, warnings: list[str]) -> None:
+        self.health.setText("\n".join(warnings))
+        self.health.setVisible(bool(warnings))
 
     def mark_seen(self) -> None:
         rows = self.table.selectionModel().selectedRows()

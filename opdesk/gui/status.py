@@ -14,7 +14,17 @@ class DeskStatusBar(QStatusBar):
         self.pending = QLabel(self)
         self.problems = QLabel(self)
         self.problems.setObjectName("problems")
-        for label in (self.site, self.connection, self.last_sync, self.pending, self.problems):
+        self.health = QLabel(self)  # a sync failing for an hour, a clock far off
+        self.health.setObjectName("sync_health")
+        self.health.setVisible(False)
+        for label in (
+            self.health,
+            self.site,
+            self.connection,
+            self.last_sync,
+            self.pending,
+            self.problems,
+        ):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         self._site: str | None = None
@@ -66,6 +76,12 @@ class DeskStatusBar(QStatusBar):
         self._pending = count
         self.pending.setText(self.tr("To send: %n", "", count))
         self.pending.setToolTip(self.tr("Changes waiting to be sent to HQ"))
+
+    def set_health(self, warnings: list[str]) -> None:
+        """Show the first warning; all of them in its tooltip."""
+        self.health.setText(warnings[0] if warnings else "")
+        self.health.setToolTip("\n".join(warnings))
+        self.health.setVisible(bool(warnings))
 
     def set_problems(self, count: int) -> None:
         self._problems = count

@@ -13,11 +13,17 @@ from opdesk import __version__
 from opdesk.core.clock import Clock, utc_now
 from opdesk.core.mutations.base import SCHEMA_VERSION
 from opdesk.server import devices
+from opdesk.server.digest import digest_for_device
+from opdesk.server.health import RequestFailed, TimeStamp, failures_recorded
 from opdesk.server.pull import pull_changes
-from opdesk.server.push import process_push
+from opdesk.server.push import ClientIdReused, process_push
+from opdesk.server.scope import DeviceScope
 from opdesk.server.versions import ensure_hq_state
 from opdesk.storage.engine import Database
 from opdesk.sync.protocol import (
+    CLIENT_ID_REUSED,
+    DigestIn,
+    DigestOut,
     EnrollIn,
     EnrollOut,
     PullOut,
@@ -25,6 +31,8 @@ from opdesk.sync.protocol import (
     PushOut,
     PushResultOut,
     RowOut,
+    RowRef,
+    TableDigestOut,
 )
 
 PROBLEM = "application/problem+json"
@@ -32,13 +40,13 @@ OLDEST_SCHEMA = SCHEMA_VERSION - 1  # HQ also takes the previous version's mutat
 
 
 class Problem(Exception):
-    def __init__(self, status: int, title: str, detail: str) -> None:
+    def __init__(self, status: int, title: str, detail: str, kind: str = "about:blank") -> None:
         super().__init__(detail)
-        self.status, self.title, self.detail = status, title, detail
+        self.status, self.title, self.detail, self.kind = status, title, detail, kind
 
 
-def problem(status: int, title: str, detail: str) -> JSONResponse:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+def problem(status: int, title: str, detail: str, kind: str = "about:blank") -> JSONResponse:
+    body = {"type": kind, "title": title, "status": status, "detail": detail}
     return JSONResponse(body, status_code=status, media_type=PROBLEM)
 
 
@@ -62,7 +70,13 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
 
     @app.exception_handler(Problem)
     async def on_problem(_request: Request, exc: Problem) -> JSONResponse:
-        return problem(exc.status, exc.title, exc.detail)
+        return problem(exc.status, exc.title, exc.detail, exc.kind)
+
+    app.add_middleware(TimeStamp, clock=clock)
+
+    @app.exception_handler(RequestFailed)
+    async def on_failed(_request: Request, _exc: RequestFailed) -> JSONResponse:
+        return problem(500, "HQ error", RequestFailed.DETAIL)
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -97,7 +111,16 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
             raise Problem(426, "Desk too old", "Update opdesk on this desk to sync again.")
         if any(m.client_id != body.client_id for m in body.mutations):
             raise Problem(422, "Invalid request", "Every mutation must be of the pushing desk.")
-        outcome = process_push(db, body.client_id, body.mutations, now=clock())
+        try:
+            with failures_recorded(db, who, clock):
+                outcome = process_push(db, body.client_id, body.mutations, now=clock())
+        except ClientIdReused:
+            raise Problem(
+                409,
+                "Client id in use",
+                "Another copy of this desk's database used its client id.",
+                CLIENT_ID_REUSED,
+            ) from None
         devices.record_sync(db, who.id, body.client_id, now=clock())
         return PushOut(
             last_processed=outcome.last_processed,
@@ -114,13 +137,32 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
         cursor: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
     ) -> PullOut:
-        page = pull_changes(db, client_id=client_id, cursor=cursor, limit=limit)
+        with failures_recorded(db, who, clock):
+            page = pull_changes(db, client_id=client_id, cursor=cursor, limit=limit)
         return PullOut(
             rows=[RowOut(table=r.table, id=r.id, data=r.data) for r in page.rows],
             cursor=page.cursor,
             more=page.more,
             epoch=page.epoch,
             last_processed=page.last_processed,
+        )
+
+    @app.post("/v1/digest")
+    def digest(body: DigestIn, who: Device) -> DigestOut:
+        """Counts and hashes of what this desk should hold: its divergence check."""
+        exclude = [(r.table, r.id) for r in body.exclude]
+        scope = DeviceScope(device_id=who.id, site_id=who.site_id)
+        with failures_recorded(db, who, clock):
+            found = digest_for_device(db, scope=scope, cursor=body.cursor, exclude=exclude)
+        return DigestOut(
+            cursor=found.cursor,
+            epoch=found.epoch,
+            complete=found.complete,
+            tables=[
+                TableDigestOut(table=name, count=d.count, hash=f"{d.hash:016x}")
+                for name, d in sorted(found.tables.items())
+            ],
+            changed=[RowRef(table=table, id=row_id) for table, row_id in found.changed],
         )
 
     return app

@@ -211,6 +211,33 @@ class SyncProblem(Base):
     dependents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+class DeskSyncHealth(Base):
+    """One row: how this desk's sync is faring (failures, clock, the last divergence
+    check) and whether a full re-download is under way."""
+
+    __tablename__ = "desk_sync_health"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # HQ's clock minus this computer's, in seconds, as last measured; display only.
+    clock_offset_s: Mapped[int | None] = mapped_column(Integer)
+    last_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_divergence: Mapped[str | None] = mapped_column(Text)
+    redownloading: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class ResyncSeen(Base):
+    """During a full re-download: the rows HQ has sent so far. What HQ did not send is
+    removed at the end (unless a pending change touches it)."""
+
+    __tablename__ = "desk_resync_seen"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(ID, primary_key=True)
+
+
 # --- derived, rebuilt from the synced rows ---------------------------------------------
 
 
@@ -335,3 +362,7 @@ class HqDevice(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     client_id: Mapped[str | None] = mapped_column(ID)
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Sync requests that failed here at HQ, since the last one that worked.
+    failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import select, update
@@ -23,6 +24,8 @@ from opdesk.core.mutations.replay import (
 )
 from opdesk.storage.engine import Database
 from opdesk.storage.models import DeskState, RowBefore
+from opdesk.sync.identity import ClientIdReused, claimed_through, take_new_client_id
+from opdesk.sync.redownload import begin_redownload, finish_redownload, note_seen, redownloading
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,7 @@ log = logging.getLogger(__name__)
 class PushReply:
     last_processed: int
     rejected: dict[int, str]
+    server_time: datetime | None = None  # HQ's clock: shown if far off, never used
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class PullReply:
     more: bool
     epoch: str
     last_processed: int
+    server_time: datetime | None = None
 
 
 class Transport(Protocol):
@@ -56,6 +61,10 @@ class SyncReport:
     replay: ReplayReport | None = None
     sent: dict[int, Envelope] = field(default_factory=dict)
     created: dict[int, set[str]] = field(default_factory=dict)  # row ids each one made
+    removed: dict[str, int] = field(default_factory=dict)  # rows a re-download dropped
+    # This database turned out to share its client id with another copy: the round
+    # under the old id (its refusals are numbered as then), before a new id was taken.
+    earlier: SyncReport | None = None
 
 
 def desk_identity(db: Database) -> tuple[str, int, str | None]:
@@ -89,13 +98,21 @@ def rows_created(db: Database) -> dict[int, set[str]]:
     return made
 
 
-def sync_once(db: Database, transport: Transport) -> SyncReport:
+def sync_once(db: Database, transport: Transport, *, retry: bool = True) -> SyncReport:
     report = SyncReport()
     client_id, cursor, epoch = desk_identity(db)
+    full = redownloading(db)
     pending = MutationLog(db).pending()
+    claimed = claimed_through(db)  # after the list: no change sent is numbered above it
     report.sent = {e.seq: e for e in pending}
     report.created = rows_created(db)
-    pushed = transport.push(client_id, pending) if pending else None
+    try:
+        pushed = transport.push(client_id, pending) if pending else None
+    except ClientIdReused:
+        if not retry:
+            raise
+        take_new_client_id(db)
+        return sync_once(db, transport, retry=False)
     report.pushed = len(pending)
     while True:
         page = transport.pull(client_id, cursor)
@@ -103,11 +120,14 @@ def sync_once(db: Database, transport: Transport) -> SyncReport:
             # HQ was restored from a backup: its versions start over. Download it all
             # again (pending mutations stay queued) rather than skip rows silently.
             log.warning("HQ epoch changed: downloading everything again")
-            epoch, cursor = page.epoch, 0
+            begin_redownload(db)
+            epoch, cursor, full = page.epoch, 0, True
             continue
         epoch = page.epoch or epoch
         if page.rows:
             apply_server_page(db, page.rows)  # one short transaction per page
+            if full:
+                note_seen(db, page.rows)
         report.pulled += len(page.rows)
         cursor = page.cursor
         _remember(db, cursor, epoch)  # an interrupted pull resumes from here
@@ -115,8 +135,19 @@ def sync_once(db: Database, transport: Transport) -> SyncReport:
             break
     # What HQ processed comes from the pull (read after the push, in its snapshot).
     report.rejected = dict(pushed.rejected) if pushed else {}
+    reused = max(page.last_processed, pushed.last_processed if pushed else 0) > claimed
+    # A reused client id: HQ's number counts the other copy's changes too; only what
+    # this push handed over is known to be done.
+    done = min(pushed.last_processed, claimed) if pushed else 0
     report.replay = finish_pull(
-        db, acknowledged_through=page.last_processed, rejected=report.rejected
+        db, acknowledged_through=done if reused else page.last_processed, rejected=report.rejected
     )
+    if full:  # after the queue is settled: what pending changes still touch stays
+        report.removed = finish_redownload(db)
     log.info("sync: %d pushed, %d rows pulled", report.pushed, report.pulled)
+    if reused and retry:
+        take_new_client_id(db)
+        again = sync_once(db, transport, retry=False)
+        again.earlier = report
+        return again
     return report

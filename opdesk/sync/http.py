@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +10,23 @@ import httpx
 
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.replay import ServerRow
+from opdesk.storage.rows import RowKey
+from opdesk.sync.digest import TableDigest
+from opdesk.sync.divergence import DigestReply
 from opdesk.sync.engine import PullReply, PushReply
-from opdesk.sync.protocol import EnrollIn, EnrollOut, PullOut, PushIn, PushOut
+from opdesk.sync.identity import ClientIdReused
+from opdesk.sync.protocol import (
+    CLIENT_ID_REUSED,
+    TIME_HEADER,
+    DigestIn,
+    DigestOut,
+    EnrollIn,
+    EnrollOut,
+    PullOut,
+    PushIn,
+    PushOut,
+    RowRef,
+)
 
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 
@@ -18,10 +34,11 @@ TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 class SyncError(Exception):
     """HQ could not be reached or said no; ``detail`` is HQ's words, if it answered."""
 
-    def __init__(self, detail: str, *, status: int | None = None) -> None:
+    def __init__(self, detail: str, *, status: int | None = None, kind: str | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
         self.status = status
+        self.kind = kind  # the problem type HQ gave, if any
 
     @property
     def temporary(self) -> bool:
@@ -45,12 +62,23 @@ def _send(client: httpx.Client, method: str, url: str, **kwargs: Any) -> httpx.R
     except httpx.HTTPError as exc:
         raise SyncError(type(exc).__name__) from exc
     if response.status_code >= 400:
+        kind = None
         try:
-            detail = str(response.json().get("detail", response.reason_phrase))
-        except ValueError:
+            body = response.json()
+            detail = str(body.get("detail", response.reason_phrase))
+            kind = str(body.get("type")) if body.get("type") else None
+        except (ValueError, AttributeError):
             detail = response.reason_phrase
-        raise SyncError(detail, status=response.status_code)
+        raise SyncError(detail, status=response.status_code, kind=kind)
     return response
+
+
+def server_time(response: httpx.Response) -> datetime | None:
+    stamp = response.headers.get(TIME_HEADER)
+    try:
+        return datetime.fromisoformat(stamp) if stamp else None
+    except ValueError:
+        return None
 
 
 class HttpTransport:
@@ -67,14 +95,36 @@ class HttpTransport:
 
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         body = PushIn(client_id=client_id, mutations=envelopes).model_dump(mode="json")
-        reply = PushOut.model_validate(_send(self.client, "POST", "/v1/push", json=body).json())
+        try:
+            response = _send(self.client, "POST", "/v1/push", json=body)
+        except SyncError as exc:
+            if exc.kind == CLIENT_ID_REUSED:
+                raise ClientIdReused(client_id) from exc
+            raise
+        reply = PushOut.model_validate(response.json())
         rejected = {r.seq: r.reason or "" for r in reply.results if r.status == "rejected"}
-        return PushReply(reply.last_processed, rejected)
+        return PushReply(reply.last_processed, rejected, server_time(response))
 
     def pull(self, client_id: str, cursor: int) -> PullReply:
         params: dict[str, str | int] = {"client_id": client_id, "cursor": cursor}
-        page = PullOut.model_validate(
-            _send(self.client, "GET", "/v1/changes", params=params).json()
-        )
+        response = _send(self.client, "GET", "/v1/changes", params=params)
+        page = PullOut.model_validate(response.json())
         rows = tuple(ServerRow(r.table, r.id, r.data) for r in page.rows)
-        return PullReply(rows, page.cursor, page.more, page.epoch, page.last_processed)
+        return PullReply(
+            rows, page.cursor, page.more, page.epoch, page.last_processed, server_time(response)
+        )
+
+    def digest(self, client_id: str, cursor: int, exclude: list[RowKey]) -> DigestReply:
+        body = DigestIn(
+            client_id=client_id,
+            cursor=cursor,
+            exclude=[RowRef(table=table, id=row_id) for table, row_id in exclude],
+        ).model_dump(mode="json")
+        reply = DigestOut.model_validate(_send(self.client, "POST", "/v1/digest", json=body).json())
+        return DigestReply(
+            reply.cursor,
+            reply.epoch,
+            reply.complete,
+            {t.table: TableDigest(t.count, int(t.hash, 16)) for t in reply.tables},
+            tuple((r.table, r.id) for r in reply.changed),
+        )
