@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from opdesk.core.clock import Clock
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.server import devices
 from opdesk.server.push import ClientIdReused
 from opdesk.storage.engine import Database
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 class RequestFailed(Exception):
     """A sync request failed at HQ: answered 500, the desk tries again later."""
 
-    DETAIL = "HQ could not process this request; it will be tried again."
+    DETAIL = QT_TRANSLATE_NOOP("sync", "HQ could not process this request; it will be tried again.")
 
 
 class TimeStamp:

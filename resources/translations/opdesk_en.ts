@@ -391,11 +391,31 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>C&amp;heck against HQ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare this desk's copy with HQ's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The check could not be completed now: it will be tried again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This desk's copy differed from HQ's: it was downloaded again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This desk's copy matches HQ's.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1038,6 +1058,59 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
 </context>
 <context>
+    <name>SyncHealthWords</name>
+    <message numerus="yes">
+        <source>This computer's clock is %n minute(s) behind</source>
+        <translation>
+            <numerusform>This computer's clock is %n minute behind</numerusform>
+            <numerusform>This computer's clock is %n minutes behind</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer's clock is %n minute(s) ahead</source>
+        <translation>
+            <numerusform>This computer's clock is %n minute ahead</numerusform>
+            <numerusform>This computer's clock is %n minutes ahead</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer's clock is %n hour(s) behind</source>
+        <translation>
+            <numerusform>This computer's clock is %n hour behind</numerusform>
+            <numerusform>This computer's clock is %n hours behind</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer's clock is %n hour(s) ahead</source>
+        <translation>
+            <numerusform>This computer's clock is %n hour ahead</numerusform>
+            <numerusform>This computer's clock is %n hours ahead</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no answer from HQ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ cannot be reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Sync has not worked for %n hour(s): {error}</source>
+        <translation>
+            <numerusform>Sync has not worked for %n hour: {error}</numerusform>
+            <numerusform>Sync has not worked for %n hours: {error}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync has not worked for %n day(s): {error}</source>
+        <translation>
+            <numerusform>Sync has not worked for %n day: {error}</numerusform>
+            <numerusform>Sync has not worked for %n days: {error}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
         <source>Today's visits</source>
@@ -1508,6 +1581,10 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
     <message>
         <source>This desk was revoked at HQ: ask HQ to enroll it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HQ could not process this request; it will be tried again.</source>
         <translation type="unfinished" />
     </message>
 </context>

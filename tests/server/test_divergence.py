@@ -3,7 +3,7 @@ and downloaded again, keeping its pending changes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
 from opdesk.server.local import InProcessHQ
 from opdesk.storage.engine import Database
+from opdesk.storage.migrate import open_database
 from opdesk.storage.models import DeskSyncHealth, Person, Visit
 from opdesk.storage.rows import read_row, write_row
 from opdesk.sync.divergence import check_divergence
@@ -26,6 +27,7 @@ from opdesk.sync.redownload import begin_redownload, redownloading
 from opdesk.sync.service import SyncService
 from tests.conftest import FakeClock
 from tests.server.conftest import TestDesk
+from tests.server.test_http import start_server
 from tests.server.test_push_pull import synced_rows
 
 MakeDesk = Callable[[Database, str], TestDesk]
@@ -205,3 +207,38 @@ def test_a_row_hq_lacks_that_a_pending_change_still_needs_stays(
     with rho.db.read() as session:
         assert session.get(Person, extra) is not None
     assert len(MutationLog(rho.db).pending()) == 1
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def hq_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'hq.sqlite3'}"
+    else:
+        yield request.getfixturevalue("pg_url")
+
+
+def test_the_check_over_http_against_a_real_server(
+    tmp_path: Path, hq_url: str, make_desk: MakeDesk, clock: FakeClock
+) -> None:
+    hq = open_database(hq_url)
+    try:
+        for server in start_server(tmp_path / "hq", hq_url):
+            rho, lainate = make_desk(hq, "Rho"), make_desk(hq, "Lainate")
+            to_rho, to_lainate = SyncService(rho.db, clock=clock), SyncService(lainate.db)
+            for service in (to_rho, to_lainate):
+                code = server.admin("enroll-device", "desk", "--site", "Rho").split()[0]
+                service.enroll(server.url, code)
+            people = fill(rho)
+            to_rho.sync_now()
+            to_lainate.sync_now()
+            lainate.people.update_person(people[0], {"phone": "333 123 4567"})
+            to_lainate.sync_now()  # HQ moves past Rho's cursor
+            rho.people.register_person(PersonFields(given_name="Ion"))  # pending at Rho
+            result = to_rho.check_now()
+            assert result.conclusive and not result.diverged
+            damage(rho.db)
+            assert to_rho.check_now().diverged
+            assert not to_rho.check_now().diverged
+            assert synced_rows(rho.db) == synced_rows(hq)
+    finally:
+        hq.dispose()
