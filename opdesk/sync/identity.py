@@ -8,6 +8,9 @@ the other copy. Two signs give it away:
   (HQ's last processed number > ``next_seq - 1``);
 - HQ refuses a push because a number it processed was a different mutation.
 
+The opposite, HQ lacking numbers this desk counts as done (HQ restored from a backup),
+would stop the queue at the gap for ever; it gets the same remedy.
+
 The remedy is a new client id for this database. Its pending changes are renumbered
 under it, keeping their mutation ids, and pushed again: HQ deduplicates on mutation id,
 so a change that did reach HQ under the old id is not applied twice, and nothing is lost.

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import MutationLog, ensure_desk_state
@@ -21,7 +21,7 @@ from opdesk.server.local import InProcessHQ
 from opdesk.storage.backup import backup_sqlite
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
-from opdesk.storage.models import DeskState, HqMutation, Person, Visit
+from opdesk.storage.models import DeskState, HqMutation, HqState, Person, Visit
 from opdesk.sync.engine import PullReply, PushReply, sync_once
 from opdesk.sync.service import SyncService
 from tests.conftest import FakeClock
@@ -271,3 +271,31 @@ def test_a_copied_file_over_http_is_refused_then_renumbered(
         service.sync_now()
         assert client_id(copy.db) != client_id(original.db)
         assert_all_at_hq_once(hq, desks.made, original, copy)
+
+
+def test_a_desk_ahead_of_a_restored_hq_is_not_stuck_at_the_gap(
+    tmp_path: Path, desks: Desks, hq_db: Database
+) -> None:
+    rho = desks.open(tmp_path / "rho.sqlite3")
+    assert hq_db.path is not None
+    for name in ("Amina", "Sara"):
+        rho.people.register_person(PersonFields(given_name=name))
+    desks.note(rho)
+    rho.sync()
+    hq_backup = backup_sqlite(hq_db.path, tmp_path / "hq-backups", reason="test")
+    rho.people.register_person(PersonFields(given_name="Luca"))  # lost with HQ's restore
+    rho.sync()
+    hq_db.dispose()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{hq_db.path}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(hq_backup, hq_db.path)
+    with hq_db.write() as session:  # a restored HQ starts a new epoch
+        session.execute(update(HqState).values(epoch="restored"))
+
+    rho.people.register_person(PersonFields(given_name="Ion"))  # numbered 4: HQ expects 3
+    desks.note(rho)
+    rho.sync()
+    assert MutationLog(rho.db).pending() == []
+    with hq_db.read() as session:
+        names = set(session.scalars(select(Person.given_name)))
+    assert names == {"Amina", "Sara", "Ion"}
