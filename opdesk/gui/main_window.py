@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from opdesk.core.clock import ROME
+from opdesk.core.clock import ROME, utc_now
 from opdesk.gui.errors import error_text
 from opdesk.gui.operations.base import Op
 from opdesk.gui.status import DeskStatusBar
+from opdesk.gui.sync_health import health_warnings
 from opdesk.gui.welcome import WelcomeDialog
 from opdesk.gui.worker import DbWorker
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from opdesk.gui.people_screen import PeopleScreen
     from opdesk.gui.problems_screen import ProblemsScreen
     from opdesk.gui.sync_controller import SyncController
+    from opdesk.sync.divergence import CheckResult
     from opdesk.sync.service import SyncStatus
 
 log = logging.getLogger(__name__)
@@ -114,7 +116,11 @@ class MainWindow(QMainWindow):
         sync_now.triggered.connect(self.sync_now)
         connect = QAction(self.tr("&Connect to HQ…"), self)
         connect.triggered.connect(self.connect_to_hq)
+        check = QAction(self.tr("C&heck against HQ"), self)
+        check.setStatusTip(self.tr("Compare this desk's copy with HQ's"))
+        check.triggered.connect(self.check_against_hq)
         desk_menu.insertAction(settings, sync_now)
+        desk_menu.insertAction(settings, check)
         desk_menu.insertAction(settings, connect)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         keys = QAction(self.tr("&Keyboard shortcuts"), self)
@@ -168,11 +174,25 @@ class MainWindow(QMainWindow):
         self.sync.synced.connect(self.refresh_after_sync)
         self.sync.failed.connect(self.sync_failed)
         self.sync.progress.connect(self.status.set_progress)
+        self.sync.checked.connect(self.show_check)
         self.sync.refresh_status()
 
     def sync_now(self) -> None:
         if self.sync is not None:
             self.sync.sync_now()
+
+    def check_against_hq(self) -> None:
+        if self.sync is not None:
+            self.sync.check_now()
+
+    def show_check(self, result: CheckResult) -> None:
+        if not result.conclusive:
+            text = self.tr("The check could not be completed now: it will be tried again.")
+        elif result.diverged:
+            text = self.tr("This desk's copy differed from HQ's: it was downloaded again.")
+        else:
+            text = self.tr("This desk's copy matches HQ's.")
+        self.status.showMessage(text, 10_000)
 
     def connect_to_hq(self) -> None:
         from opdesk.gui.enroll_dialog import EnrollDialog
@@ -194,6 +214,11 @@ class MainWindow(QMainWindow):
         )
         self.status.set_pending(status.pending)
         self.status.set_problems(status.problems)
+        now = self.sync.service.clock() if self.sync is not None else utc_now()
+        warnings = health_warnings(status, now)
+        self.status.set_health(warnings)
+        if self.problems is not None:
+            self.problems.show_health(warnings)
 
     def refresh_after_sync(self) -> None:
         if self.checkin is not None:

@@ -71,6 +71,10 @@ class ProblemsScreen(QWidget):
             self,
         )
         intro.setWordWrap(True)
+        self.health = QLabel(self)  # sync failing for an hour: a problem too
+        self.health.setObjectName("sync_health")
+        self.health.setWordWrap(True)
+        self.health.setVisible(False)
         self.model = ProblemsModel(self)
         self.table = make_table(self.model, self.tr("Sync problems"), self)
         header = self.table.horizontalHeader()
@@ -95,6 +99,7 @@ class ProblemsScreen(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.health)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
@@ -114,6 +119,10 @@ class ProblemsScreen(QWidget):
             self._show_actions()
 
         Op(self.worker, self.service.problems, self).success(show).run()
+
+    def show_health(self, warnings: list[str]) -> None:
+        self.health.setText("\n".join(warnings))
+        self.health.setVisible(bool(warnings))
 
     def selected(self) -> ProblemView | None:
         rows = self.table.selectionModel().selectedRows()

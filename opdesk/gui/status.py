@@ -19,7 +19,17 @@ class DeskStatusBar(QStatusBar):
         self.receiving.setObjectName("receiving")
         self.receiving.hide()
         self.addPermanentWidget(self.receiving)
-        for label in (self.site, self.connection, self.last_sync, self.pending, self.problems):
+        self.health = QLabel(self)  # a sync failing for an hour, a clock far off
+        self.health.setObjectName("sync_health")
+        self.health.setVisible(False)
+        for label in (
+            self.health,
+            self.site,
+            self.connection,
+            self.last_sync,
+            self.pending,
+            self.problems,
+        ):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         self._site: str | None = None
@@ -98,6 +108,12 @@ class DeskStatusBar(QStatusBar):
         )
         self.receiving.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 24)
         self.receiving.show()
+
+    def set_health(self, warnings: list[str]) -> None:
+        """Show the first warning; all of them in its tooltip."""
+        self.health.setText(warnings[0] if warnings else "")
+        self.health.setToolTip("\n".join(warnings))
+        self.health.setVisible(bool(warnings))
 
     def set_problems(self, count: int) -> None:
         self._problems = count

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from opdesk.gui.worker import Dispatcher, Task
+from opdesk.sync.divergence import CheckResult
 from opdesk.sync.http import SyncError
 from opdesk.sync.service import SyncService, SyncStatus
 
@@ -27,6 +28,7 @@ class SyncController(QObject):
     enrolled(): the desk is now enrolled.
     progress(object): during a pull, (rows received, rows HQ said were waiting or None);
         None when the sync is over.
+    checked(object): a CheckResult, after a check against HQ asked for by hand.
     """
 
     status_changed = Signal(object)
@@ -34,6 +36,7 @@ class SyncController(QObject):
     failed = Signal(str)
     enrolled = Signal()
     progress = Signal(object)
+    checked = Signal(object)
 
     def __init__(self, service: SyncService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +73,22 @@ class SyncController(QObject):
             return self.service.status()
 
         self._run(attempt, self._done, self._failed)
+
+    def check_now(self) -> None:
+        """Sync, then compare this desk's copy with HQ's (downloading again if they
+        differ)."""
+        if self.running:
+            return
+        self.running = True
+
+        def attempt() -> tuple[CheckResult, SyncStatus]:
+            return self.service.check_now(), self.service.status()
+
+        def done(outcome: tuple[CheckResult, SyncStatus]) -> None:
+            self.checked.emit(outcome[0])
+            self._done(outcome[1])
+
+        self._run(attempt, done, self._failed)
 
     def enroll(self, server_url: str, code: str, ca_file: Path | None) -> None:
         def attempt() -> None:

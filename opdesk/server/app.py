@@ -22,13 +22,18 @@ from opdesk.core.mutations.base import SCHEMA_VERSION
 from opdesk.core.mutations.envelope import MAX_INT, NAME_PATTERN
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.server import devices
+from opdesk.server.digest import digest_for_device
+from opdesk.server.health import RequestFailed, TimeStamp, failures_recorded
 from opdesk.server.pull import pull_changes
-from opdesk.server.push import PushResult, process_push
+from opdesk.server.push import ClientIdReused, PushResult, process_push
 from opdesk.server.scopes import Scope
 from opdesk.server.versions import ensure_hq_state
 from opdesk.storage.engine import Database
 from opdesk.sync.protocol import (
+    CLIENT_ID_REUSED,
     OLDEST_SCHEMA,
+    DigestIn,
+    DigestOut,
     EnrollIn,
     EnrollOut,
     ProblemOut,
@@ -37,6 +42,8 @@ from opdesk.sync.protocol import (
     PushOut,
     PushResultOut,
     RowOut,
+    RowRef,
+    TableDigestOut,
 )
 
 PROBLEM = "application/problem+json"
@@ -50,17 +57,27 @@ BEARER = {"WWW-Authenticate": "Bearer"}
 
 class Problem(Exception):
     def __init__(
-        self, status: int, title: str, detail: str, *, headers: dict[str, str] | None = None
+        self,
+        status: int,
+        title: str,
+        detail: str,
+        *,
+        headers: dict[str, str] | None = None,
+        kind: str = "about:blank",
     ) -> None:
         super().__init__(detail)
         self.status, self.title, self.detail = status, title, detail
-        self.headers = headers
+        self.headers, self.kind = headers, kind
 
 
 def problem(
-    status: int, title: str, detail: str, headers: Mapping[str, str] | None = None
+    status: int,
+    title: str,
+    detail: str,
+    headers: Mapping[str, str] | None = None,
+    kind: str = "about:blank",
 ) -> JSONResponse:
-    body = ProblemOut(title=title, status=status, detail=detail).model_dump()
+    body = ProblemOut(type=kind, title=title, status=status, detail=detail).model_dump()
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
@@ -120,7 +137,13 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
 
     @app.exception_handler(Problem)
     async def on_problem(_request: Request, exc: Problem) -> JSONResponse:
-        return problem(exc.status, exc.title, exc.detail, exc.headers)
+        return problem(exc.status, exc.title, exc.detail, exc.headers, exc.kind)
+
+    app.add_middleware(TimeStamp, clock=clock)
+
+    @app.exception_handler(RequestFailed)
+    async def on_failed(_request: Request, _exc: RequestFailed) -> JSONResponse:
+        return problem(500, "HQ error", RequestFailed.DETAIL)
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -192,7 +215,16 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
             raise Problem(426, "Desk too old", DESK_TOO_OLD)
         if any(m.client_id != body.client_id for m in body.mutations):
             raise Problem(422, "Invalid request", NOT_ITS_OWN)
-        outcome = process_push(db, body.client_id, body.mutations, now=clock())
+        try:
+            with failures_recorded(db, who, clock):
+                outcome = process_push(db, body.client_id, body.mutations, now=clock())
+        except ClientIdReused:
+            raise Problem(
+                409,
+                "Client id in use",
+                "Another copy of this desk's database used its client id.",
+                kind=CLIENT_ID_REUSED,
+            ) from None
         devices.record_sync(db, who.id, body.client_id, now=clock())
         return PushOut(
             last_processed=outcome.last_processed,
@@ -227,9 +259,10 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
         count: bool = False,
     ) -> PullOut:
         scope = Scope.of_site(who.site_id)
-        page = pull_changes(
-            db, client_id=client_id, cursor=cursor, limit=limit, count=count, scope=scope
-        )
+        with failures_recorded(db, who, clock):
+            page = pull_changes(
+                db, client_id=client_id, cursor=cursor, limit=limit, count=count, scope=scope
+            )
         # Fields an older desk does not know are sent only when they say something.
         extra: dict[str, Any] = {"waiting": page.waiting} if page.waiting is not None else {}
         if page.removed:
@@ -241,6 +274,28 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
             epoch=page.epoch,
             last_processed=page.last_processed,
             **extra,
+        )
+
+    @app.post(
+        "/v1/digest",
+        operation_id="digest",
+        responses=answers(s400=UNREADABLE, s401=NO_TOKEN, s422=INVALID),
+    )
+    def digest(body: DigestIn, who: Device) -> DigestOut:
+        """Counts and hashes of what this desk should hold: its divergence check."""
+        exclude = [(r.table, r.id) for r in body.exclude]
+        scope = Scope.of_site(who.site_id)
+        with failures_recorded(db, who, clock):
+            found = digest_for_device(db, scope=scope, cursor=body.cursor, exclude=exclude)
+        return DigestOut(
+            cursor=found.cursor,
+            epoch=found.epoch,
+            complete=found.complete,
+            tables=[
+                TableDigestOut(table=name, count=d.count, hash=f"{d.hash:016x}")
+                for name, d in sorted(found.tables.items())
+            ],
+            changed=[RowRef(table=table, id=row_id) for table, row_id in found.changed],
         )
 
     document = app.openapi

@@ -132,7 +132,11 @@ def _devices(db: Database, args: argparse.Namespace) -> int:
     for device in list_devices(db):
         state = "revoked" if device.revoked_at else ("enrolled" if device.enrolled_at else "code")
         last = device.last_sync_at.isoformat(timespec="minutes") if device.last_sync_at else "never"
-        sys.stdout.write(f"{device.id}  {device.name}  {state}  last sync: {last}\n")
+        failing = ""
+        if device.failing_since is not None:
+            since = device.failing_since.isoformat(timespec="minutes")
+            failing = f"  FAILING since {since} ({device.failures}x): {device.last_error}"
+        sys.stdout.write(f"{device.id}  {device.name}  {state}  last sync: {last}{failing}\n")
     return 0
 
 

@@ -49,6 +49,9 @@ class DeviceInfo:
     revoked_at: datetime | None
     last_sync_at: datetime | None
     client_id: str | None
+    failing_since: datetime | None = None  # its sync requests fail here, since then
+    failures: int = 0
+    last_error: str | None = None
 
 
 def create_enrollment(db: Database, *, name: str, site_id: str | None, now: datetime) -> str:
@@ -107,6 +110,27 @@ def record_sync(db: Database, device_id: str, client_id: str, *, now: datetime) 
         if device is not None:
             device.last_sync_at = now
             device.client_id = client_id
+            device.failing_since, device.failures, device.last_error = None, 0, None
+
+
+def record_failure(db: Database, device_id: str, error: str, *, now: datetime) -> None:
+    """A sync request of this device failed here (HQ's own fault, e.g. its database)."""
+    with db.write() as session:
+        device = session.get(HqDevice, device_id)
+        if device is not None:
+            device.failing_since = device.failing_since or now
+            device.failures += 1
+            device.last_error = error[:500]
+
+
+def clear_failure(db: Database, device: DeviceInfo) -> None:
+    """A request of a device that was failing worked (a write only then)."""
+    if device.failing_since is None:
+        return
+    with db.write() as session:
+        row = session.get(HqDevice, device.id)
+        if row is not None:
+            row.failing_since, row.failures, row.last_error = None, 0, None
 
 
 def revoke(db: Database, device_id: str, *, now: datetime) -> None:
@@ -142,4 +166,7 @@ def _info(device: HqDevice) -> DeviceInfo:
         revoked_at=device.revoked_at,
         last_sync_at=device.last_sync_at,
         client_id=device.client_id,
+        failing_since=device.failing_since,
+        failures=device.failures,
+        last_error=device.last_error,
     )

@@ -153,13 +153,14 @@ def _entered(conn: Connection, entries: list[tuple[int, str]]) -> list[tuple[int
 def _scoped(
     conn: Connection, scope: Scope, rows: list[ServerRow]
 ) -> tuple[list[ServerRow], list[str]]:
-    """Rows as a desk of this scope holds them: members whole, everyone else of the
-    network index as a minimal record; people who left the index, to remove."""
+    """Rows as a desk of this scope holds them: members whole, the others it holds (the
+    network index, people members' records name) as a minimal record; people it holds
+    no more, to remove."""
     people = {r.id for r in rows if r.table == "person"}
     people |= {str(r.data["person_id"]) for r in rows if r.table == "consent"}
     named = {p for r in rows for p in scopes.referenced_people(r.table, r.data)}
     members = scopes.members(conn, scope, people | named)
-    indexed = scopes.indexed(conn, (people | named) - members)
+    indexed = scopes.held(conn, scope, (people | named) - members)
     kept: dict[tuple[str, str], ServerRow] = {}
     removed: set[str] = set()
     minimal: set[str] = set()

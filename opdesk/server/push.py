@@ -2,6 +2,9 @@
 
 - already processed sequence numbers are skipped (a repeated push is harmless), and a
   mutation id seen before is never applied again (a restored desk resends old ones);
+- a processed number sent with a mutation id HQ never saw means another database used
+  this client id (a restored or copied desk file): the push is refused before anything
+  is applied, and the desk takes a new client id (``opdesk.sync.identity``);
 - a gap in the sequence stops the batch: the desk sends the missing ones first;
 - a rule that says no (DomainError) is a permanent failure: recorded as rejected with
   its reason, and the queue moves on (a poison mutation never blocks a desk);
@@ -14,7 +17,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -62,7 +65,7 @@ def process_push(
             client = _client(session, client_id)  # locks: the client, then the counter
             last = client.last_seq
             if envelope.seq <= client.last_seq:
-                results.append(_earlier(session, client_id, envelope.seq))
+                results.append(_earlier(session, client_id, envelope))
                 continue
             if envelope.seq != client.last_seq + 1:
                 gap = True
@@ -76,19 +79,28 @@ def process_push(
     return PushOutcome(last, tuple(results), gap)
 
 
-def _earlier(session: Session, client_id: str, seq: int) -> PushResult:
+class ClientIdReused(Exception):
+    """A number this client already used came with a mutation HQ never processed."""
+
+
+def _earlier(session: Session, client_id: str, envelope: Envelope) -> PushResult:
     """What became of a mutation processed before (its reply may have been lost)."""
     row = session.execute(
         select(
             HqMutation.status, HqMutation.reason, HqMutation.reason_id, HqMutation.reason_params
-        ).where(HqMutation.client_id == client_id, HqMutation.seq == seq)
+        ).where(HqMutation.mutation_id == envelope.mutation_id)
     ).first()
     if row is None:
-        return PushResult(seq, "skipped")
+        log.warning("mutation #%d: this client id is used by another database", envelope.seq)
+        raise ClientIdReused(client_id)
     if row.status != "rejected":
-        return PushResult(seq, "skipped")
-    why = Reason(row.reason_id, row.reason_params) if row.reason_id else Reason(row.reason or "")
-    return PushResult(seq, "rejected", why)
+        return PushResult(envelope.seq, "skipped")
+    return PushResult(envelope.seq, "rejected", _reason_of(row))
+
+
+def _reason_of(row: Any) -> Reason:
+    """A recorded refusal's reason: its message id and parameters, or older plain text."""
+    return Reason(row.reason_id, row.reason_params) if row.reason_id else Reason(row.reason or "")
 
 
 def _client(session: Session, client_id: str) -> HqClient:
@@ -101,12 +113,16 @@ def _client(session: Session, client_id: str) -> HqClient:
 
 
 def _apply_one(session: Session, envelope: Envelope, version: int, now: datetime) -> PushResult:
-    seen = session.scalar(
-        select(HqMutation.status).where(HqMutation.mutation_id == envelope.mutation_id)
-    )
+    seen = session.execute(
+        select(
+            HqMutation.status, HqMutation.reason, HqMutation.reason_id, HqMutation.reason_params
+        ).where(HqMutation.mutation_id == envelope.mutation_id)
+    ).first()
     if seen is not None:
         log.warning("mutation #%d of a client was processed before: skipped", envelope.seq)
-        return PushResult(envelope.seq, "duplicate", Reason(seen))
+        if seen.status == "rejected":  # refused then: the desk must still be told why
+            return PushResult(envelope.seq, "rejected", _reason_of(seen))
+        return PushResult(envelope.seq, "duplicate", Reason(seen.status))
     status: Status = "applied"
     reason: Reason | None = None
     try:

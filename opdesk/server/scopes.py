@@ -23,7 +23,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, exists, false, func, insert, or_, select, true
+from sqlalchemy import Connection, and_, exists, false, func, insert, or_, select, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from opdesk.storage.models import (
@@ -151,32 +151,63 @@ def is_member(scope: Scope, person_id: Any) -> ColumnElement[bool]:
     return exists().where(_member.c.person_id == person_id, _member.c.site_id.in_(scope.sites))
 
 
-def row_filter(scope: Scope, table_name: str) -> ColumnElement[bool] | None:
-    """Which rows of a synced table a desk of this scope receives as they are (None:
-    all). People outside it may still come as minimal records (``minimal_people``)."""
+def holds(scope: Scope, table_name: str) -> ColumnElement[bool]:
+    """The rows of a synced table a desk of this scope holds: what its pull gives it and
+    its divergence check compares."""
     if scope.sites is None:
-        return None
+        return true()
     if table_name == "person":
-        return or_(is_member(scope, _person.c.id), _in_index(_person.c.id))
+        person = _person.c.id
+        alive = and_(_person.c.deleted.is_(false()), _person.c.merged_into_id.is_(None))
+        return or_(
+            is_member(scope, person),
+            and_(_indexed(person), alive),
+            _named_by_members(scope, person),
+        )
     if table_name == "consent":
-        return or_(is_member(scope, _consent.c.person_id), _consent.c.purpose == INDEX_PURPOSE)
+        return is_member(scope, _consent.c.person_id)
     if table_name == "household_link":
         return or_(is_member(scope, _link.c.person_id), is_member(scope, _link.c.member_id))
     if table_name == "visit":
         return _visit.c.site_id.in_(scope.sites)
-    return None
+    return true()
 
 
-def _in_index(person_id: Any) -> ColumnElement[bool]:
-    active = exists().where(
-        _consent.c.person_id == person_id,
-        _consent.c.purpose == INDEX_PURPOSE,
-        _consent.c.withdrawn_at.is_(None),
-        _consent.c.deleted.is_(false()),
+def row_filter(scope: Scope, table_name: str) -> ColumnElement[bool] | None:
+    """The rows of a synced table a pull looks at for this scope (None: all): those the
+    desk holds, and those that tell it a minimal record leaves (``_scoped`` in the pull
+    sorts them)."""
+    if scope.sites is None:
+        return None
+    held = holds(scope, table_name)
+    if table_name == "person":  # merged away or deleted: the minimal record leaves
+        return or_(held, _person.c.deleted.is_(true()), _person.c.merged_into_id.is_not(None))
+    if table_name == "consent":  # given or withdrawn: a minimal record comes or goes
+        return or_(held, _consent.c.purpose == INDEX_PURPOSE)
+    return held
+
+
+def _named_by_members(scope: Scope, person_id: Any) -> ColumnElement[bool]:
+    """Named by a member's record: a household link, a consent given for them, a merge."""
+    link = _link.alias("named_link")
+    consent = _consent.alias("named_consent")
+    merged = _person.alias("named_merged")
+    return or_(
+        exists().where(link.c.member_id == person_id, is_member(scope, link.c.person_id)),
+        exists().where(link.c.person_id == person_id, is_member(scope, link.c.member_id)),
+        exists().where(consent.c.given_by_id == person_id, is_member(scope, consent.c.person_id)),
+        exists().where(merged.c.merged_into_id == person_id, is_member(scope, merged.c.id)),
     )
-    # Merged away or deleted: told to desks, so that the minimal record leaves them.
-    gone = or_(_person.c.deleted.is_(true()), _person.c.merged_into_id.is_not(None))
-    return or_(active, gone)
+
+
+def _indexed(person_id: Any) -> ColumnElement[bool]:
+    index = _consent.alias("index_consent")
+    return exists().where(
+        index.c.person_id == person_id,
+        index.c.purpose == INDEX_PURPOSE,
+        index.c.withdrawn_at.is_(None),
+        index.c.deleted.is_(false()),
+    )
 
 
 def members(conn: Connection, scope: Scope, person_ids: Collection[str]) -> set[str]:
@@ -196,23 +227,15 @@ def members(conn: Connection, scope: Scope, person_ids: Collection[str]) -> set[
     return found
 
 
-def indexed(conn: Connection, person_ids: Collection[str]) -> set[str]:
-    """Those of these people who consent to the network index, alive and not merged."""
+def held(conn: Connection, scope: Scope, person_ids: Collection[str]) -> set[str]:
+    """Those of these people a desk of this scope holds (whole or minimal)."""
     found: set[str] = set()
     ids = sorted(person_ids)
+    condition = holds(scope, "person")
     for start in range(0, len(ids), 500):
         found.update(
             conn.execute(
-                select(_consent.c.person_id)
-                .join(_person, _person.c.id == _consent.c.person_id)
-                .where(
-                    _consent.c.person_id.in_(ids[start : start + 500]),
-                    _consent.c.purpose == INDEX_PURPOSE,
-                    _consent.c.withdrawn_at.is_(None),
-                    _consent.c.deleted.is_(false()),
-                    _person.c.deleted.is_(false()),
-                    _person.c.merged_into_id.is_(None),
-                )
+                select(_person.c.id).where(_person.c.id.in_(ids[start : start + 500]), condition)
             ).scalars()
         )
     return found
@@ -252,6 +275,20 @@ def entered(conn: Connection, scope: Scope, cursor: int, horizon: int) -> list[t
         .order_by(_member.c.version)
     )
     return [(int(v), str(p)) for v, p in rows]
+
+
+def entered_people(conn: Connection, scope: Scope, cursor: int) -> list[str]:
+    """People whose place in this scope changed after ``cursor``: they entered it, or a
+    network index consent of theirs was given or withdrawn."""
+    if scope.sites is None:
+        return []
+    came = select(_member.c.person_id).where(
+        _member.c.site_id.in_(scope.sites), _member.c.version > cursor
+    )
+    index = select(_consent.c.person_id).where(
+        _consent.c.purpose == INDEX_PURPOSE, _consent.c.version > cursor
+    )
+    return sorted({str(p) for p in conn.execute(came.union(index)).scalars()})
 
 
 def whole_records(conn: Connection, person_ids: Collection[str]) -> dict[str, list[Any]]:

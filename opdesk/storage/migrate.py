@@ -53,6 +53,7 @@ KNOWN_REVISIONS = (
     "0008",
     "0009",
     "0010",
+    "0011",
     "0012",
 )
 HEAD = KNOWN_REVISIONS[-1]

@@ -122,7 +122,7 @@ class Consent(Synced):
     purpose: Mapped[str] = mapped_column(String(30))
     given_at: Mapped[datetime] = mapped_column(UTCDateTime())
     notice_version: Mapped[str] = mapped_column(String(40))
-    given_by_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"))
+    given_by_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)
     recorded_by_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -224,6 +224,33 @@ class SyncProblem(Base):
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # what a conflict is about
     # What the problem is about, e.g. a pair of people: a dismissed one is not raised again.
     subject: Mapped[str | None] = mapped_column(String(120))
+
+
+class DeskSyncHealth(Base):
+    """One row: how this desk's sync is faring (failures, clock, the last divergence
+    check) and whether a full re-download is under way."""
+
+    __tablename__ = "desk_sync_health"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # HQ's clock minus this computer's, in seconds, as last measured; display only.
+    clock_offset_s: Mapped[int | None] = mapped_column(Integer)
+    last_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_divergence: Mapped[str | None] = mapped_column(Text)
+    redownloading: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class ResyncSeen(Base):
+    """During a full re-download: the rows HQ has sent so far. What HQ did not send is
+    removed at the end (unless a pending change touches it)."""
+
+    __tablename__ = "desk_resync_seen"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(ID, primary_key=True)
 
 
 # --- derived, rebuilt from the synced rows ---------------------------------------------
@@ -367,3 +394,7 @@ class HqDevice(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     client_id: Mapped[str | None] = mapped_column(ID)
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Sync requests that failed here at HQ, since the last one that worked.
+    failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)

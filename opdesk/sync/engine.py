@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import update
@@ -26,6 +27,8 @@ from opdesk.core.mutations.replay import (
 )
 from opdesk.storage.engine import Database
 from opdesk.storage.models import DeskState
+from opdesk.sync.identity import ClientIdReused, claimed_through, take_new_client_id
+from opdesk.sync.redownload import begin_redownload, finish_redownload, note_seen, redownloading
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,7 @@ log = logging.getLogger(__name__)
 class PushReply:
     last_processed: int
     rejected: dict[int, Reason]
+    server_time: datetime | None = None  # HQ's clock: shown if far off, never used
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class PullReply:
     last_processed: int
     waiting: int | None = None  # rows from the cursor on, if asked and HQ said
     removed: tuple[str, ...] = ()  # people whose minimal record leaves this desk
+    server_time: datetime | None = None  # HQ's clock: shown if far off, never used
 
 
 class Transport(Protocol):
@@ -63,6 +68,10 @@ class SyncReport:
     pulled: int = 0
     rejected: dict[int, Reason] = field(default_factory=dict)
     replay: ReplayReport | None = None
+    removed: dict[str, int] = field(default_factory=dict)  # rows a re-download dropped
+    # This database turned out to share its client id with another copy: the round
+    # under the old id (its refusals are numbered as then), before a new id was taken.
+    earlier: SyncReport | None = None
 
 
 def desk_identity(db: Database) -> tuple[str, int, str | None]:
@@ -83,12 +92,20 @@ def _remember(db: Database, cursor: int, epoch: str | None) -> None:
 
 
 def sync_once(
-    db: Database, transport: Transport, *, progress: Progress | None = None
+    db: Database, transport: Transport, *, progress: Progress | None = None, retry: bool = True
 ) -> SyncReport:
     report = SyncReport()
     client_id, cursor, epoch = desk_identity(db)
+    full = redownloading(db)
     pending = MutationLog(db).pending()
-    pushed = transport.push(client_id, pending) if pending else None
+    claimed = claimed_through(db)  # after the list: no change sent is numbered above it
+    try:
+        pushed = transport.push(client_id, pending) if pending else None
+    except ClientIdReused:
+        if not retry:
+            raise
+        take_new_client_id(db)
+        return sync_once(db, transport, progress=progress, retry=False)
     report.pushed = len(pending)
     waiting: int | None = None
     first = True
@@ -99,11 +116,14 @@ def sync_once(
             # HQ was restored from a backup: its versions start over. Download it all
             # again (pending mutations stay queued) rather than skip rows silently.
             log.warning("HQ epoch changed: downloading everything again")
-            epoch, cursor, first = page.epoch, 0, True
+            begin_redownload(db)
+            epoch, cursor, full, first = page.epoch, 0, True, True
             continue
         epoch = page.epoch or epoch
         if page.rows:
             apply_server_page(db, page.rows)  # one short transaction per page
+            if full:
+                note_seen(db, page.rows)
         if page.removed:
             remove_index_people(db, page.removed)
         report.pulled += len(page.rows)
@@ -116,8 +136,22 @@ def sync_once(
             break
     # What HQ processed comes from the pull (read after the push, in its snapshot).
     report.rejected = dict(pushed.rejected) if pushed else {}
+    reused = max(page.last_processed, pushed.last_processed if pushed else 0) > claimed
+    # A reused client id: HQ's number counts the other copy's changes too; only what
+    # this push handed over is known to be done.
+    done = min(pushed.last_processed, claimed) if pushed else 0
     report.replay = finish_pull(
-        db, acknowledged_through=page.last_processed, rejected=report.rejected
+        db, acknowledged_through=done if reused else page.last_processed, rejected=report.rejected
     )
+    if full:  # after the queue is settled: what pending changes still touch stays
+        report.removed = finish_redownload(db)
     log.info("sync: %d pushed, %d rows pulled", report.pushed, report.pulled)
+    # HQ lacks numbers this desk counts as done (HQ restored from a backup): the queue
+    # would stop at the gap for ever. A new client id numbers it from 1 again.
+    behind = pushed is not None and pushed.last_processed < pending[0].seq - 1
+    if (reused or behind) and retry:
+        take_new_client_id(db)
+        again = sync_once(db, transport, progress=progress, retry=False)
+        again.earlier = report
+        return again
     return report

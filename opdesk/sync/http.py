@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import ssl
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +19,24 @@ from opdesk.core.errors import Reason
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.replay import ServerRow
 from opdesk.i18n import QT_TRANSLATE_NOOP
+from opdesk.storage.rows import RowKey
+from opdesk.sync.digest import TableDigest
+from opdesk.sync.divergence import DigestReply
 from opdesk.sync.engine import PullReply, PushReply
+from opdesk.sync.identity import ClientIdReused
 from opdesk.sync.protocol import (
+    CLIENT_ID_REUSED,
     PROTOCOL,
+    TIME_HEADER,
+    DigestIn,
+    DigestOut,
     EnrollIn,
     EnrollOut,
     PullOut,
     PushIn,
     PushOut,
     PushResultOut,
+    RowRef,
 )
 
 log = logging.getLogger(__name__)
@@ -66,11 +76,19 @@ _WRONG_NAME_CODES = {62, 64}  # X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDR
 class SyncError(Exception):
     """HQ could not be reached or said no; ``detail`` is HQ's words, if it answered."""
 
-    def __init__(self, detail: str, *, status: int | None = None, permanent: bool = False) -> None:
+    def __init__(
+        self,
+        detail: str,
+        *,
+        status: int | None = None,
+        permanent: bool = False,
+        kind: str | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.status = status
         self.permanent = permanent
+        self.kind = kind  # the problem type HQ gave, if any
 
     @property
     def temporary(self) -> bool:
@@ -135,12 +153,23 @@ def _send(client: httpx.Client, method: str, url: str, **kwargs: Any) -> httpx.R
     except httpx.HTTPError as exc:
         raise explain(exc) from exc
     if response.status_code >= 400:
+        kind = None
         try:
-            detail = str(response.json().get("detail", response.reason_phrase))
-        except ValueError:
+            body = response.json()
+            detail = str(body.get("detail", response.reason_phrase))
+            kind = str(body.get("type")) if body.get("type") else None
+        except (ValueError, AttributeError):
             detail = response.reason_phrase
-        raise SyncError(detail, status=response.status_code)
+        raise SyncError(detail, status=response.status_code, kind=kind)
     return response
+
+
+def server_time(response: httpx.Response) -> datetime | None:
+    stamp = response.headers.get(TIME_HEADER)
+    try:
+        return datetime.fromisoformat(stamp) if stamp else None
+    except ValueError:
+        return None
 
 
 class HttpTransport:
@@ -157,18 +186,24 @@ class HttpTransport:
 
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         body = PushIn(client_id=client_id, mutations=envelopes).model_dump(mode="json")
-        sent = _send(self.client, "POST", "/v1/push", json=body, params={"protocol": PROTOCOL})
-        reply = PushOut.model_validate(sent.json())
+        try:
+            response = _send(
+                self.client, "POST", "/v1/push", json=body, params={"protocol": PROTOCOL}
+            )
+        except SyncError as exc:
+            if exc.kind == CLIENT_ID_REUSED:
+                raise ClientIdReused(client_id) from exc
+            raise
+        reply = PushOut.model_validate(response.json())
         rejected = {r.seq: _reason(r) for r in reply.results if r.status == "rejected"}
-        return PushReply(reply.last_processed, rejected)
+        return PushReply(reply.last_processed, rejected, server_time(response))
 
     def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
         params: dict[str, str | int] = {"client_id": client_id, "cursor": cursor}
         if count:
             params["count"] = "true"
-        page = PullOut.model_validate(
-            _send(self.client, "GET", "/v1/changes", params=params).json()
-        )
+        response = _send(self.client, "GET", "/v1/changes", params=params)
+        page = PullOut.model_validate(response.json())
         rows = tuple(ServerRow(r.table, r.id, r.data) for r in page.rows)
         return PullReply(
             rows,
@@ -178,6 +213,22 @@ class HttpTransport:
             page.last_processed,
             waiting=page.waiting,
             removed=tuple(page.removed),
+            server_time=server_time(response),
+        )
+
+    def digest(self, client_id: str, cursor: int, exclude: list[RowKey]) -> DigestReply:
+        body = DigestIn(
+            client_id=client_id,
+            cursor=cursor,
+            exclude=[RowRef(table=table, id=row_id) for table, row_id in exclude],
+        ).model_dump(mode="json")
+        reply = DigestOut.model_validate(_send(self.client, "POST", "/v1/digest", json=body).json())
+        return DigestReply(
+            reply.cursor,
+            reply.epoch,
+            reply.complete,
+            {t.table: TableDigest(t.count, int(t.hash, 16)) for t in reply.tables},
+            tuple((r.table, r.id) for r in reply.changed),
         )
 
 

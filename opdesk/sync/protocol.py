@@ -76,3 +76,33 @@ class ProblemOut(Wire):
     title: str
     status: int
     detail: str
+
+
+CLIENT_ID_REUSED = "urn:opdesk:problem:client-id-reused"  # problem type of that refusal
+TIME_HEADER = "X-Opdesk-Time"  # HQ's clock on every reply (ISO 8601, UTC)
+MAX_EXCLUDED = 5000
+
+
+class RowRef(Wire):
+    table: str = Field(min_length=1, max_length=40)
+    id: str = Field(min_length=1, max_length=36)
+
+
+class DigestIn(Wire):
+    client_id: str = Field(min_length=1, max_length=36)
+    cursor: int = Field(ge=0, le=2**62)
+    exclude: list[RowRef] = Field(default_factory=list, max_length=MAX_EXCLUDED)
+
+
+class TableDigestOut(Wire):
+    table: str
+    count: int
+    hash: str = Field(pattern="^[0-9a-f]{16}$")
+
+
+class DigestOut(Wire):
+    cursor: int
+    epoch: str
+    complete: bool
+    tables: list[TableDigestOut]
+    changed: list[RowRef]

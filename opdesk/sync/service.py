@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,17 @@ from opdesk.core.services.suspects import flag_duplicates, settle_duplicates
 from opdesk.core.services.views import PersonSummary
 from opdesk.storage.engine import Database
 from opdesk.storage.models import DeskState, Person, SyncProblem
+from opdesk.sync.divergence import INCONCLUSIVE, CheckResult, DigestTransport, check_divergence
 from opdesk.sync.engine import Progress, SyncReport, Transport, sync_once
+from opdesk.sync.health import (
+    ClockWatch,
+    read_health,
+    record_check,
+    record_failure,
+    record_success,
+)
 from opdesk.sync.http import HttpTransport, SyncError, enroll_device
+from opdesk.sync.redownload import begin_redownload
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +41,9 @@ class SyncStatus:
     last_sync_at: datetime | None
     last_error: str | None
     pending: int
-    problems: int
+    problems: int  # counts a sync failing for an hour as one
+    failing_since: datetime | None = None  # set once sync has failed for an hour
+    clock_offset: timedelta | None = None  # HQ's clock minus this one, if far off
 
 
 @dataclass(frozen=True)
@@ -80,13 +91,17 @@ class SyncService:
                 .select_from(SyncProblem)
                 .where(SyncProblem.resolved_at.is_(None))
             )
+        health = read_health(self.db)
+        failing = health.failing(self.clock())
         return SyncStatus(
             configured=bool(state and state.server_url and state.device_token),
             server_url=state.server_url if state else None,
             last_sync_at=state.last_sync_at if state else None,
             last_error=state.last_sync_error if state else None,
             pending=MutationLog(self.db).pending_count(),
-            problems=int(problems or 0),
+            problems=int(problems or 0) + (1 if failing else 0),
+            failing_since=failing,
+            clock_offset=health.clock_off(),
         )
 
     def enroll(self, server_url: str, code: str, *, ca_file: Path | None = None) -> None:
@@ -103,7 +118,16 @@ class SyncService:
     def sync_now(self, *, progress: Progress | None = None) -> SyncReport:
         """One round with HQ; ``progress`` hears of each page of a large pull (on this
         thread). Refused changes and conflicts are recorded by the round itself. Refused
-        edits queued again (they win a conflict) go to HQ in a second, short round."""
+        edits queued again (they win a conflict) go to HQ in a second, short round.
+        Once a day, the desk's copy is then checked against HQ's."""
+        return self._sync(check=False, progress=progress)[0]
+
+    def check_now(self) -> CheckResult:
+        """Sync, then compare this desk's copy with HQ's; if they differ, download
+        everything again (pending changes are kept)."""
+        return self._sync(check=True, progress=None)[1]
+
+    def _sync(self, *, check: bool, progress: Progress | None) -> tuple[SyncReport, CheckResult]:
         with self.db.read() as session:
             state = session.get(DeskState, 1)
             if state is None or not state.server_url or not state.device_token:
@@ -112,18 +136,38 @@ class SyncService:
         transport: Transport | None = None
         try:
             transport = self.transport(url, token, Path(ca) if ca else None)
-            report = self._round(transport, progress)
+            watch = ClockWatch(transport, self.clock)
+            report = self._round(watch, progress)
             if report.replay is not None and report.replay.requeued:
-                self._round(transport, None)
-        except SyncError as exc:
-            self._set_state(last_sync_error=exc.detail)
+                self._round(watch, None)
+            self._set_state(last_sync_at=self.clock(), last_sync_error=None)
+            record_success(self.db, watch.offset)
+            checked = INCONCLUSIVE
+            if check or read_health(self.db).check_due(self.clock()):
+                checked = self._check(transport)
+        except Exception as exc:
+            detail = exc.detail if isinstance(exc, SyncError) else type(exc).__name__
+            self._set_state(last_sync_error=detail)
+            record_failure(self.db, self.clock())
             raise
         finally:
             close = getattr(transport, "close", None)
             if close is not None:
                 close()
-        self._set_state(last_sync_at=self.clock(), last_sync_error=None)
-        return report
+        return report, checked
+
+    def _check(self, transport: Transport) -> CheckResult:
+        if not isinstance(transport, DigestTransport):
+            return INCONCLUSIVE
+        result = check_divergence(self.db, transport)
+        record_check(self.db, self.clock(), result)
+        if result.diverged:
+            begin_redownload(self.db)
+            self._round(transport, None)
+            after = check_divergence(self.db, transport)
+            if after.diverged:
+                log.error("this desk still differs from HQ after downloading everything again")
+        return result
 
     def _round(self, transport: Transport, progress: Progress | None) -> SyncReport:
         with self.db.read() as session:

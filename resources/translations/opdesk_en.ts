@@ -399,11 +399,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>C&amp;heck against HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare this desk&apos;s copy with HQ&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check could not be completed now: it will be tried again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk&apos;s copy differed from HQ&apos;s: it was downloaded again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk&apos;s copy matches HQ&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1187,6 +1207,59 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
 </context>
 <context>
+    <name>SyncHealthWords</name>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) behind</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute behind</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes behind</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) ahead</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute ahead</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes ahead</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n hour(s) behind</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n hour behind</numerusform>
+            <numerusform>This computer&apos;s clock is %n hours behind</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n hour(s) ahead</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n hour ahead</numerusform>
+            <numerusform>This computer&apos;s clock is %n hours ahead</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no answer from HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync has not worked for %n hour(s): {error}</source>
+        <translation>
+            <numerusform>Sync has not worked for %n hour: {error}</numerusform>
+            <numerusform>Sync has not worked for %n hours: {error}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync has not worked for %n day(s): {error}</source>
+        <translation>
+            <numerusform>Sync has not worked for %n day: {error}</numerusform>
+            <numerusform>Sync has not worked for %n days: {error}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
         <source>Today&apos;s visits</source>
@@ -1717,6 +1790,10 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
     <message>
         <source>HQ could not answer: the desk will try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ could not process this request; it will be tried again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -399,12 +399,32 @@
         <translation>&amp;Collega alla sede centrale…</translation>
     </message>
     <message>
+        <source>C&amp;heck against HQ</source>
+        <translation>Con&amp;fronta con la sede</translation>
+    </message>
+    <message>
+        <source>Compare this desk&apos;s copy with HQ&apos;s</source>
+        <translation>Confronta la copia di questa postazione con quella della sede centrale</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>The check could not be completed now: it will be tried again.</source>
+        <translation>Il confronto non si è potuto completare ora: verrà ritentato.</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s copy differed from HQ&apos;s: it was downloaded again.</source>
+        <translation>La copia di questa postazione era diversa da quella della sede: è stata riscaricata.</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s copy matches HQ&apos;s.</source>
+        <translation>La copia di questa postazione coincide con quella della sede.</translation>
     </message>
     <message>
         <source>Sync failed: {detail}</source>
@@ -1194,6 +1214,59 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
 </context>
 <context>
+    <name>SyncHealthWords</name>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) behind</source>
+        <translation>
+            <numerusform>L&apos;orologio di questo computer è indietro di %n minuto</numerusform>
+            <numerusform>L&apos;orologio di questo computer è indietro di %n minuti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) ahead</source>
+        <translation>
+            <numerusform>L&apos;orologio di questo computer è avanti di %n minuto</numerusform>
+            <numerusform>L&apos;orologio di questo computer è avanti di %n minuti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n hour(s) behind</source>
+        <translation>
+            <numerusform>L&apos;orologio di questo computer è indietro di %n ora</numerusform>
+            <numerusform>L&apos;orologio di questo computer è indietro di %n ore</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n hour(s) ahead</source>
+        <translation>
+            <numerusform>L&apos;orologio di questo computer è avanti di %n ora</numerusform>
+            <numerusform>L&apos;orologio di questo computer è avanti di %n ore</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no answer from HQ</source>
+        <translation>la sede non risponde</translation>
+    </message>
+    <message>
+        <source>HQ cannot be reached</source>
+        <translation>la sede non risponde</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync has not worked for %n hour(s): {error}</source>
+        <translation>
+            <numerusform>La sincronizzazione non riesce da %n ora: {error}</numerusform>
+            <numerusform>La sincronizzazione non riesce da %n ore: {error}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync has not worked for %n day(s): {error}</source>
+        <translation>
+            <numerusform>La sincronizzazione non riesce da %n giorno: {error}</numerusform>
+            <numerusform>La sincronizzazione non riesce da %n giorni: {error}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
         <source>Today&apos;s visits</source>
@@ -1725,6 +1798,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     <message>
         <source>HQ could not answer: the desk will try again later.</source>
         <translation>La sede centrale non è riuscita a rispondere: la postazione riproverà più tardi.</translation>
+    </message>
+    <message>
+        <source>HQ could not process this request; it will be tried again.</source>
+        <translation>la sede non è riuscita a elaborare la richiesta; si riproverà.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from opdesk.server.pull import pull_changes
 from opdesk.server.scopes import Scope
 from opdesk.storage.engine import Database
 from opdesk.storage.models import Consent, HouseholdLink, Person, Visit
+from opdesk.sync.divergence import check_divergence
 from tests.server.conftest import TestDesk
 
 MakeDesk = Callable[..., TestDesk]
@@ -47,6 +48,12 @@ def count(desk: TestDesk, model: type, **where: str) -> int:
         for column, value in where.items():
             query = query.where(getattr(model, column) == value)
         return len(session.scalars(query).all())
+
+
+def agrees_with_hq(desk: TestDesk) -> bool:
+    """The divergence check, which compares what HQ says this scope holds, finds nothing."""
+    result = check_divergence(desk.db, desk.hq)
+    return result.conclusive and not result.diverged
 
 
 def foreign_keys_hold(desk: TestDesk) -> bool:
@@ -86,6 +93,7 @@ def test_other_sites_get_a_minimal_record_of_those_who_consented_only(
     assert whole is not None and not whole.index_only and whole.phone == "+393331234567"
     assert held(rho, rita) is not None and count(rho, Visit) == 1
     assert foreign_keys_hold(lainate) and foreign_keys_hold(rho)
+    assert agrees_with_hq(lainate) and agrees_with_hq(rho)
 
 
 def test_a_check_in_from_the_index_works_offline_and_brings_the_whole_record(
@@ -118,6 +126,7 @@ def test_a_check_in_from_the_index_works_offline_and_brings_the_whole_record(
     # Rho gets no visit of Lainate: its scope is its own site's visits.
     assert count(rho, Visit) == 0
     assert foreign_keys_hold(lainate)
+    assert agrees_with_hq(lainate) and agrees_with_hq(rho)
 
 
 def lainate_cursor(desk: TestDesk) -> int:
@@ -140,6 +149,7 @@ def test_withdrawing_from_the_index_removes_the_minimal_record(
     assert held(lainate, amina) is None
     assert search_people(lainate.db, "ouali amina") == []
     assert held(rho, amina) is not None  # Rho keeps its own record
+    assert agrees_with_hq(lainate)
 
 
 def test_a_minimal_record_something_pending_needs_stays_until_it_is_sent(
@@ -192,6 +202,7 @@ def test_people_named_by_records_in_scope_come_minimal_even_without_consent(
     assert count(rho, HouseholdLink, member_id=mother) == 1
     assert count(rho, Consent, person_id=child) == 0
     assert foreign_keys_hold(rho) and foreign_keys_hold(lainate)
+    assert agrees_with_hq(rho) and agrees_with_hq(lainate)
 
 
 def test_hq_and_unscoped_tools_see_everything(hq_db: Database, rho: TestDesk) -> None:

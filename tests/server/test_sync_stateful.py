@@ -39,6 +39,7 @@ from opdesk.server.scopes import Scope
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
 from opdesk.storage.models import HqMutation, PendingMutation, Person, Visit
+from opdesk.sync.divergence import check_divergence
 from opdesk.sync.engine import PullReply, PushReply, sync_once
 from opdesk.sync.http import SyncError
 from tests.conftest import FakeClock
@@ -239,6 +240,8 @@ class Desks(RuleBasedStateMachine):
         for comune, db in self.dbs.items():
             assert MutationLog(db).pending() == []
             assert synced_rows(db) == scope_of(reference, site_id_for(comune))
+            check = check_divergence(db, self.links[comune].hq)  # HQ's view of the scope
+            assert check.conclusive and not check.diverged, check.describe()
         with self.hq.read() as session:
             processed = set(session.scalars(select(HqMutation.mutation_id)))
             rejected_without_reason = session.scalar(

@@ -26,6 +26,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_hq_scope_member_version", "hq_scope_member", ["site_id", "version"])
     op.create_index("ix_hq_scope_member_person", "hq_scope_member", ["person_id"])
+    # Who consented for a person: what a scope follows to a guardian held elsewhere.
+    op.create_index("ix_consent_given_by_id", "consent", ["given_by_id"])
     # An HQ with data: its people belong to the sites where they registered or came.
     conn = op.get_bind()
     if conn.execute(sa.text("SELECT count(*) FROM hq_state")).scalar():
@@ -42,6 +44,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_consent_given_by_id", "consent")
     op.drop_table("hq_scope_member")
     with op.batch_alter_table("person") as batch:
         batch.drop_column("index_only")
