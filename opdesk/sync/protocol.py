@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from opdesk.core.mutations.base import SCHEMA_VERSION
-from opdesk.core.mutations.envelope import Envelope, Id, JsonInt
+from opdesk.core.mutations.envelope import NAME_PATTERN, Envelope, Id, JsonInt
 
 # 2: rejection reasons also as message id and parameters (translated at the desk), and
 # the count of rows waiting on the first page of a large pull. A desk says which it
@@ -84,13 +84,13 @@ MAX_EXCLUDED = 5000
 
 
 class RowRef(Wire):
-    table: str = Field(min_length=1, max_length=40)
-    id: str = Field(min_length=1, max_length=36)
+    table: str = Field(min_length=1, max_length=40, pattern=NAME_PATTERN)
+    id: Id
 
 
 class DigestIn(Wire):
-    client_id: str = Field(min_length=1, max_length=36)
-    cursor: int = Field(ge=0, le=2**62)
+    client_id: Id
+    cursor: JsonInt
     exclude: list[RowRef] = Field(default_factory=list, max_length=MAX_EXCLUDED)
 
 
