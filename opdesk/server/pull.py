@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnElement, Connection, Table, and_, select
 
 from opdesk.core.mutations.replay import ServerRow
 from opdesk.storage.engine import Database, is_sqlite
@@ -44,44 +44,41 @@ def pull_changes(db: Database, *, client_id: str, cursor: int, limit: int = PAGE
 
 
 def _page(conn: Connection, cursor: int, high: int, limit: int) -> tuple[list[ServerRow], int]:
-    found: list[tuple[int, ServerRow]] = []
     if high <= cursor:
         return [], cursor
-    horizon = high
+    horizon = _horizon(conn, cursor, high, limit)
+    found: list[tuple[int, str, str, ServerRow]] = []
     for model in SYNCED_MODELS:
         table = table_of(model)
-        batch = conn.execute(
-            select(table)
-            .where(table.c.version > cursor, table.c.version <= high)
-            .order_by(table.c.version, table.c.id)
+        batch = conn.execute(select(table).where(_above(table, cursor, horizon)))
+        keys = list(batch.keys())
+        for values in batch:
+            data = dict(zip(keys, map(to_json_value, values), strict=True))
+            row = ServerRow(table.name, str(data["id"]), data)
+            found.append((int(data["version"]), table.name, row.id, row))
+    found.sort(key=lambda found_row: found_row[:3])
+    return [row for *_key, row in found], horizon
+
+
+def _above(table: Table, cursor: int, high: int) -> ColumnElement[bool]:
+    return and_(table.c.version > cursor, table.c.version <= high)
+
+
+def _horizon(conn: Connection, cursor: int, high: int, limit: int) -> int:
+    """The highest version this page can end on: at most ``limit`` rows, never half a
+    version (one version with more rows than that goes whole). Read from the version
+    indexes only: the (limit+1)-th smallest version above the cursor, over all tables."""
+    versions: list[int] = []
+    for model in SYNCED_MODELS:
+        table = table_of(model)
+        versions += conn.execute(
+            select(table.c.version)
+            .where(_above(table, cursor, high))
+            .order_by(table.c.version)
             .limit(limit + 1)
-        ).mappings()
-        rows = list(batch)
-        if len(rows) > limit:  # this table has more: only trust versions it fully gave
-            horizon = min(horizon, int(rows[-1]["version"]) - 1)
-        for row in rows:
-            data = {key: to_json_value(value) for key, value in row.items()}
-            found.append((int(row["version"]), ServerRow(table.name, str(row["id"]), data)))
-    if horizon <= cursor:  # one version with more rows than a page: take it whole
-        horizon = min(version for version, _row in found)
-        found += _whole_version(conn, horizon, {row.id for _v, row in found})
-    kept = sorted(
-        ((v, r) for v, r in found if v <= horizon), key=lambda vr: (vr[0], vr[1].table, vr[1].id)
-    )
-    if len(kept) > limit:
-        boundary = kept[limit - 1][0]
-        below = [(v, r) for v, r in kept if v < boundary]
-        kept = below or [(v, r) for v, r in kept if v <= boundary]
-        horizon = kept[-1][0]
-    return [r for _v, r in kept], horizon
-
-
-def _whole_version(conn: Connection, version: int, have: set[str]) -> list[tuple[int, ServerRow]]:
-    extra = []
-    for model in SYNCED_MODELS:
-        table = table_of(model)
-        for row in conn.execute(select(table).where(table.c.version == version)).mappings():
-            if str(row["id"]) not in have:
-                data = {key: to_json_value(value) for key, value in row.items()}
-                extra.append((version, ServerRow(table.name, str(row["id"]), data)))
-    return extra
+        ).scalars()
+    if len(versions) <= limit:
+        return high
+    versions.sort()
+    boundary = versions[limit]
+    return boundary - 1 if versions[0] < boundary else boundary

@@ -52,6 +52,7 @@ KNOWN_REVISIONS = (
     "0007",
     "0008",
     "0009",
+    "0014",
 )
 HEAD = KNOWN_REVISIONS[-1]
 
