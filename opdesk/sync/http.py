@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,8 @@ from opdesk.sync.engine import PullReply, PushReply
 from opdesk.sync.protocol import EnrollIn, EnrollOut, PullOut, PushIn, PushOut
 
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+PULL_PAGE = 5000  # rows per page of changes: fewer round trips, memory still bounded
+PUSH_BATCH = 500  # mutations per request: HQ takes at most this many at once
 
 
 class SyncError(Exception):
@@ -61,20 +64,46 @@ class HttpTransport:
             verify=_verify(ca_file),
             headers={"Authorization": f"Bearer {token}"},
         )
+        self._pool: ThreadPoolExecutor | None = None
+        self._ahead: tuple[tuple[str, int], Future[PullReply]] | None = None
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
         self.client.close()
 
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
-        body = PushIn(client_id=client_id, mutations=envelopes).model_dump(mode="json")
-        reply = PushOut.model_validate(_send(self.client, "POST", "/v1/push", json=body).json())
-        rejected = {r.seq: r.reason or "" for r in reply.results if r.status == "rejected"}
-        return PushReply(reply.last_processed, rejected)
+        """In batches HQ accepts, in order; a batch that stops at a gap ends the push."""
+        last, rejected = 0, dict[int, str]()
+        for start in range(0, len(envelopes), PUSH_BATCH):
+            batch = envelopes[start : start + PUSH_BATCH]
+            body = PushIn(client_id=client_id, mutations=batch).model_dump(mode="json")
+            sent = _send(self.client, "POST", "/v1/push", json=body)
+            reply = PushOut.model_validate(sent.json())
+            last = reply.last_processed
+            rejected |= {r.seq: r.reason or "" for r in reply.results if r.status == "rejected"}
+            if reply.stopped_at_gap:
+                break
+        return PushReply(last, rejected)
 
     def pull(self, client_id: str, cursor: int) -> PullReply:
-        params: dict[str, str | int] = {"client_id": client_id, "cursor": cursor}
-        page = PullOut.model_validate(
-            _send(self.client, "GET", "/v1/changes", params=params).json()
-        )
+        """A page of changes. While the desk writes it, the next one is already being
+        fetched: HQ's work and the desk's overlap instead of taking turns."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[0] == (client_id, cursor):
+            reply = ahead[1].result()
+        else:
+            reply = self._fetch(client_id, cursor)
+        if reply.more:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(1, thread_name_prefix="opdesk-pull")
+            following = self._pool.submit(self._fetch, client_id, reply.cursor)
+            self._ahead = ((client_id, reply.cursor), following)
+        return reply
+
+    def _fetch(self, client_id: str, cursor: int) -> PullReply:
+        params = {"client_id": client_id, "cursor": cursor, "limit": PULL_PAGE}
+        sent = _send(self.client, "GET", "/v1/changes", params=params)
+        page = PullOut.model_validate_json(sent.content)
         rows = tuple(ServerRow(r.table, r.id, r.data) for r in page.rows)
         return PullReply(rows, page.cursor, page.more, page.epoch, page.last_processed)
