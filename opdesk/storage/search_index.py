@@ -56,7 +56,8 @@ def refresh_people(conn: Connection, person_ids: Iterable[str]) -> None:
                 select(PersonToken.token).where(PersonToken.person_id.in_(chunk))
             ).scalars()
         )
-        conn.execute(delete(PersonToken).where(PersonToken.person_id.in_(chunk)))
+        if old_tokens:
+            conn.execute(delete(PersonToken).where(PersonToken.person_id.in_(chunk)))
         conn.execute(delete(PersonSearch).where(PersonSearch.person_id.in_(chunk)))
         rows = conn.execute(
             select(Person.id, Person.given_name, Person.family_name).where(
@@ -83,18 +84,30 @@ def forget_unused_variants(conn: Connection, tokens: set[str]) -> None:
 
 
 def index_people(conn: Connection, rows: Sequence[Any]) -> None:
-    """Insert index rows for (id, given_name, family_name) rows not yet indexed."""
+    """Insert index rows for (id, given_name, family_name) rows not yet indexed.
+
+    Every word in ``person_token`` already has its typo variants: only words nobody had
+    get theirs (after the first thousands of people of a download, almost none)."""
     tokens: list[dict[str, Any]] = []
-    variants: dict[tuple[str, str], dict[str, Any]] = {}
     texts: list[dict[str, Any]] = []
+    words: set[str] = set()
     for person_id, given, family in rows:
         for token in name_tokens(given, family):
             tokens.append({"token": token, "person_id": person_id})
-            for variant in deletion_variants(token):
-                variants[(variant, token)] = {"variant": variant, "token": token}
+            words.add(token)
         texts.append({"person_id": person_id, "text": search_text(given, family)})
+    for chunk in _chunks(sorted(words)):
+        known = conn.execute(
+            select(PersonToken.token).where(PersonToken.token.in_(chunk)).distinct()
+        ).scalars()
+        words.difference_update(known)
+    variants = [
+        {"variant": variant, "token": token}
+        for token in sorted(words)
+        for variant in deletion_variants(token)
+    ]
     insert_ignoring_duplicates(conn, table_of(PersonToken), tokens)
-    insert_ignoring_duplicates(conn, table_of(TokenVariant), list(variants.values()))
+    insert_ignoring_duplicates(conn, table_of(TokenVariant), variants)
     if texts:
         conn.execute(table_of(PersonSearch).insert(), texts)
 
@@ -132,10 +145,16 @@ FEW = 20
 
 
 def record_seen(conn: Connection, seen: Iterable[tuple[str, str, Any]]) -> None:
-    """A new visit can only make "last seen" later: one upsert each, no recount."""
+    """A new visit can only make "last seen" later: an upsert each, no recount."""
+    latest: dict[tuple[str, str], Any] = {}
     for person_id, site_id, at in seen:
+        key = (person_id, site_id)
+        if key not in latest or latest[key] < at:
+            latest[key] = at
+    if latest:
         conn.execute(
-            _SEEN_LATER[conn.dialect.name], {"person": person_id, "site": site_id, "at": at}
+            _SEEN_LATER[conn.dialect.name],
+            [{"person": p, "site": s, "at": at} for (p, s), at in sorted(latest.items())],
         )
 
 
