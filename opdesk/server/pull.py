@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Table, and_, func, select
 
 from opdesk.core.mutations.replay import ServerRow
 from opdesk.server import scopes
@@ -68,7 +68,7 @@ def _waiting(conn: Connection, cursor: int, high: int, scope: Scope) -> int:
     total = 0
     for model in SYNCED_MODELS:
         table = table_of(model)
-        query = select(func.count()).where(table.c.version > cursor, table.c.version <= high)
+        query = select(func.count()).where(_above(table, cursor, high))
         only = scopes.row_filter(scope, table.name)
         if only is not None:
             query = query.where(only)
@@ -79,56 +79,51 @@ def _waiting(conn: Connection, cursor: int, high: int, scope: Scope) -> int:
 def _page(
     conn: Connection, cursor: int, high: int, limit: int, scope: Scope
 ) -> tuple[list[ServerRow], int]:
-    found: list[tuple[int, ServerRow]] = []
     if high <= cursor:
         return [], cursor
-    horizon = high
+    horizon = _horizon(conn, cursor, high, limit)
+    found: list[tuple[int, str, str, ServerRow]] = []
     for model in SYNCED_MODELS:
         table = table_of(model)
-        query = select(table).where(table.c.version > cursor, table.c.version <= high)
+        query = select(table).where(_above(table, cursor, horizon))
         only = scopes.row_filter(scope, table.name)
         if only is not None:
             query = query.where(only)
-        query = query.order_by(table.c.version, table.c.id).limit(limit + 1)
-        rows = list(conn.execute(query).mappings())
-        if len(rows) > limit:  # this table has more: only trust versions it fully gave
-            horizon = min(horizon, int(rows[-1]["version"]) - 1)
-        for row in rows:
-            found.append((int(row["version"]), _server_row(table.name, row)))
+        batch = conn.execute(query)
+        keys = list(batch.keys())
+        for values in batch:
+            data = dict(zip(keys, map(to_json_value, values), strict=True))
+            row = ServerRow(table.name, str(data["id"]), data)
+            found.append((int(data["version"]), table.name, row.id, row))
     if cursor > 0:  # people who entered the scope since: their whole record, at that version
-        entries = scopes.entered(conn, scope, cursor, high)
-        if len(entries) > limit:
-            entries = entries[: limit + 1]
-            horizon = min(horizon, entries[-1][0] - 1)
-        found += _entered(conn, entries)
-    if horizon <= cursor:  # one version with more rows than a page: take it whole
-        horizon = min(version for version, _row in found)
-        found += _whole_version(conn, horizon, {row.id for _v, row in found}, scope)
-    kept = sorted(
-        ((v, r) for v, r in found if v <= horizon), key=lambda vr: (vr[0], vr[1].table, vr[1].id)
-    )
-    if len(kept) > limit:
-        boundary = kept[limit - 1][0]
-        below = [(v, r) for v, r in kept if v < boundary]
-        kept = below or [(v, r) for v, r in kept if v <= boundary]
-        horizon = kept[-1][0]
-    return [r for _v, r in kept], horizon
+        for version, row in _entered(conn, scopes.entered(conn, scope, cursor, horizon)):
+            found.append((version, row.table, row.id, row))
+    found.sort(key=lambda found_row: found_row[:3])
+    return [row for *_key, row in found], horizon
 
 
-def _whole_version(
-    conn: Connection, version: int, have: set[str], scope: Scope
-) -> list[tuple[int, ServerRow]]:
-    extra = []
+def _above(table: Table, cursor: int, high: int) -> ColumnElement[bool]:
+    return and_(table.c.version > cursor, table.c.version <= high)
+
+
+def _horizon(conn: Connection, cursor: int, high: int, limit: int) -> int:
+    """The highest version this page can end on: at most ``limit`` rows, never half a
+    version (one version with more rows than that goes whole). Read from the version
+    indexes only: the (limit+1)-th smallest version above the cursor, over all tables."""
+    versions: list[int] = []
     for model in SYNCED_MODELS:
         table = table_of(model)
-        query = select(table).where(table.c.version == version)
-        only = scopes.row_filter(scope, table.name)
-        if only is not None:
-            query = query.where(only)
-        for row in conn.execute(query).mappings():
-            if str(row["id"]) not in have:
-                extra.append((version, _server_row(table.name, row)))
-    return extra
+        versions += conn.execute(
+            select(table.c.version)
+            .where(_above(table, cursor, high))
+            .order_by(table.c.version)
+            .limit(limit + 1)
+        ).scalars()
+    if len(versions) <= limit:
+        return high
+    versions.sort()
+    boundary = versions[limit]
+    return boundary - 1 if versions[0] < boundary else boundary
 
 
 def _server_row(table_name: str, row: Any) -> ServerRow:

@@ -1,4 +1,6 @@
-"""Applying a desk's pushed mutations at HQ: in order, each in its own transaction.
+"""Applying a desk's pushed mutations at HQ: in order, each in a savepoint of its own,
+up to ``BATCH`` of them in one transaction with the client's last processed number (one
+commit, so one flush to disk, for many: a commit each made a push of 1,000 take seconds).
 
 - already processed sequence numbers are skipped (a repeated push is harmless), and a
   mutation id seen before is never applied again (a restored desk resends old ones);
@@ -8,7 +10,8 @@
 - a gap in the sequence stops the batch: the desk sends the missing ones first;
 - a rule that says no (DomainError) is a permanent failure: recorded as rejected with
   its reason, and the queue moves on (a poison mutation never blocks a desk);
-- anything else (the database went away) aborts the batch without advancing.
+- anything else (the database went away) aborts the batch without advancing: nothing
+  of it is kept, and the desk sends it again.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from opdesk.core.errors import DomainError, Reason
@@ -27,9 +31,10 @@ from opdesk.core.mutations import Mutation, parse_mutation
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import apply_tracked
 from opdesk.server.scopes import note_changes
-from opdesk.server.versions import ensure_hq_state, stamp_rows, take_version
+from opdesk.server.versions import ensure_hq_state, stamp_rows, stamp_versions, take_version
 from opdesk.storage.engine import Database
 from opdesk.storage.models import HqClient, HqMutation
+from opdesk.storage.rows import RowKey
 
 log = logging.getLogger(__name__)
 
@@ -50,37 +55,93 @@ class PushOutcome:
     stopped_at_gap: bool
 
 
+class ClientIdReused(Exception):
+    """A number this client already used came with a mutation HQ never processed."""
+
+
+BATCH = 100  # mutations per transaction at most: one commit (one disk flush) for them all
+RETRIES = 3  # a batch that lost a deadlock to another desk's is simply run again
+
+
 def process_push(
     db: Database, client_id: str, envelopes: Sequence[Envelope], *, now: datetime
 ) -> PushOutcome:
-    with db.write() as session:
-        ensure_hq_state(session.connection())
+    ordered = sorted(envelopes, key=lambda e: e.seq)
+    if any(envelope.client_id != client_id for envelope in ordered):
+        raise ValueError("an envelope of another client in this push")
     results: list[PushResult] = []
-    gap = False
-    last = 0
-    for envelope in sorted(envelopes, key=lambda e: e.seq):
-        if envelope.client_id != client_id:
-            raise ValueError("an envelope of another client in this push")
-        with db.write() as session:
-            client = _client(session, client_id)  # locks: the client, then the counter
-            last = client.last_seq
-            if envelope.seq <= client.last_seq:
-                results.append(_earlier(session, client_id, envelope))
-                continue
-            if envelope.seq != client.last_seq + 1:
-                gap = True
+    last, gap = 0, False
+    for start in range(0, len(ordered), BATCH):
+        batch = ordered[start : start + BATCH]
+        for attempt in range(RETRIES):
+            try:
+                done, last, gap = _push_batch(db, client_id, batch, now)
                 break
-            version = take_version(session.connection())
-            result = _apply_one(session, envelope, version, now)
-            client.last_seq = envelope.seq
-            client.last_push_at = now
-            last = envelope.seq
-        results.append(result)
+            except OperationalError as exc:
+                if attempt + 1 == RETRIES or not _lost_a_race(exc):
+                    raise
+                log.warning("a push batch lost a deadlock: running it again")
+        results += done
+        if gap:
+            break
     return PushOutcome(last, tuple(results), gap)
 
 
-class ClientIdReused(Exception):
-    """A number this client already used came with a mutation HQ never processed."""
+def _lost_a_race(exc: OperationalError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")  # deadlock, serialization
+
+
+def _push_batch(
+    db: Database, client_id: str, batch: Sequence[Envelope], now: datetime
+) -> tuple[list[PushResult], int, bool]:
+    """Some mutations in one transaction, each in a savepoint of its own: each is applied
+    or rejected whole, and the client's last processed number commits with them."""
+    results: list[PushResult] = []
+    done: list[tuple[Envelope, PushResult, set[RowKey]]] = []
+    gap = False
+    with db.write() as session:
+        ensure_hq_state(session.connection())
+        client = _client(session, client_id)  # locked: one push of a desk at a time
+        seen = _seen(session, [e.mutation_id for e in batch])
+        last = client.last_seq
+        for envelope in batch:
+            if envelope.seq <= last:
+                results.append(_earlier(session, client_id, envelope))
+                continue
+            if envelope.seq != last + 1:
+                gap = True
+                break
+            result, keys = _apply_one(session, envelope, seen)
+            # As if each had a session of its own: what one changed with plain SQL is
+            # read again by the next, never taken from a stale object.
+            session.expire_all()
+            last = envelope.seq
+            results.append(result)
+            done.append((envelope, result, keys))
+        if done:
+            client.last_seq, client.last_push_at = last, now
+            _record(session, done, now)
+        return results, last, gap
+
+
+def _seen(session: Session, mutation_ids: list[str]) -> dict[str, PushResult]:
+    """What became of the mutations HQ processed before, by id (a restored desk resends)."""
+    rows = session.execute(
+        select(
+            HqMutation.mutation_id,
+            HqMutation.seq,
+            HqMutation.status,
+            HqMutation.reason,
+            HqMutation.reason_id,
+            HqMutation.reason_params,
+        ).where(HqMutation.mutation_id.in_(mutation_ids))
+    )
+    return {
+        row.mutation_id: PushResult(
+            row.seq, "rejected" if row.status == "rejected" else "duplicate", _reason_of(row)
+        )
+        for row in rows
+    }
 
 
 def _earlier(session: Session, client_id: str, envelope: Envelope) -> PushResult:
@@ -92,7 +153,7 @@ def _earlier(session: Session, client_id: str, envelope: Envelope) -> PushResult
     ).first()
     if row is None:
         log.warning("mutation #%d: this client id is used by another database", envelope.seq)
-        raise ClientIdReused(client_id)
+        raise ClientIdReused(envelope.client_id)
     if row.status != "rejected":
         return PushResult(envelope.seq, "skipped")
     return PushResult(envelope.seq, "rejected", _reason_of(row))
@@ -112,29 +173,49 @@ def _client(session: Session, client_id: str) -> HqClient:
     return client
 
 
-def _apply_one(session: Session, envelope: Envelope, version: int, now: datetime) -> PushResult:
-    seen = session.execute(
-        select(
-            HqMutation.status, HqMutation.reason, HqMutation.reason_id, HqMutation.reason_params
-        ).where(HqMutation.mutation_id == envelope.mutation_id)
-    ).first()
-    if seen is not None:
+def _apply_one(
+    session: Session, envelope: Envelope, seen: dict[str, PushResult]
+) -> tuple[PushResult, set[RowKey]]:
+    before = seen.get(envelope.mutation_id)
+    if before is not None:
         log.warning("mutation #%d of a client was processed before: skipped", envelope.seq)
-        if seen.status == "rejected":  # refused then: the desk must still be told why
-            return PushResult(envelope.seq, "rejected", _reason_of(seen))
-        return PushResult(envelope.seq, "duplicate", Reason(seen.status))
-    status: Status = "applied"
-    reason: Reason | None = None
+        if before.status == "rejected":  # refused then: the desk must still be told why
+            return PushResult(envelope.seq, "rejected", before.reason), set()
+        return PushResult(envelope.seq, "duplicate"), set()
+    keys: set[RowKey] = set()
     try:
         with session.begin_nested():
             mutation = parse_mutation(envelope.name, envelope.args)
-            tracker = apply_tracked(session, mutation, envelope.actor_user_id)
-            stamp_rows(session.connection(), set(tracker.before), version)
-            note_changes(session.connection(), set(tracker.before), version)
+            keys = set(apply_tracked(session, mutation, envelope.actor_user_id).before)
+        result = PushResult(envelope.seq, "applied")
     except DomainError as exc:
-        status, reason = "rejected", exc.reason()
+        result = PushResult(envelope.seq, "rejected", exc.reason())
         log.info("mutation #%d %s rejected: %s", envelope.seq, envelope.name, type(exc).__name__)
-    session.add(
+    seen[envelope.mutation_id] = result
+    return result, keys
+
+
+def _record(
+    session: Session, done: list[tuple[Envelope, PushResult, set[RowKey]]], now: datetime
+) -> None:
+    """Version the rows the applied mutations changed, keep the scopes they change, and
+    remember every mutation.
+
+    The versions are taken last, just before the commit: the counter row stays locked
+    (other desks' pushes wait for it) only for the stamping, not for the applying."""
+    applied = [(envelope, keys) for envelope, result, keys in done if result.status == "applied"]
+    versions: dict[str, int] = {}
+    if applied:
+        conn = session.connection()
+        first = take_version(conn, len(applied)) - len(applied) + 1
+        stamps: dict[RowKey, int] = {}
+        for offset, (envelope, keys) in enumerate(applied):
+            versions[envelope.mutation_id] = first + offset
+            stamps.update(dict.fromkeys(keys, first + offset))  # a later change wins
+        stamp_versions(conn, stamps)
+        for envelope, keys in applied:
+            note_changes(conn, keys, versions[envelope.mutation_id])
+    session.add_all(
         HqMutation(
             mutation_id=envelope.mutation_id,
             client_id=envelope.client_id,
@@ -143,15 +224,16 @@ def _apply_one(session: Session, envelope: Envelope, version: int, now: datetime
             actor_user_id=envelope.actor_user_id,
             device_time=envelope.device_time,
             args=envelope.args,
-            status=status,
-            reason=reason.text() if reason else None,
-            reason_id=reason.message if reason else None,
-            reason_params=reason.params if reason else None,
-            version=version if status == "applied" else None,
+            status=result.status,
+            reason=result.reason.text() if result.reason else None,
+            reason_id=result.reason.message if result.reason else None,
+            reason_params=result.reason.params if result.reason else None,
+            version=versions.get(envelope.mutation_id),
             processed_at=now,
         )
+        for envelope, result, _keys in done
+        if result.status != "duplicate"
     )
-    return PushResult(envelope.seq, status, reason)
 
 
 def apply_at_hq(db: Database, mutation: Mutation, *, actor_user_id: str | None = None) -> int:
@@ -159,8 +241,8 @@ def apply_at_hq(db: Database, mutation: Mutation, *, actor_user_id: str | None =
     desk's, so that it reaches the desks by the same pull. Returns its version."""
     with db.write() as session:
         ensure_hq_state(session.connection())
-        version = take_version(session.connection())
         tracker = apply_tracked(session, mutation, actor_user_id)
+        version = take_version(session.connection())
         stamp_rows(session.connection(), set(tracker.before), version)
         note_changes(session.connection(), set(tracker.before), version)
     return version

@@ -7,7 +7,7 @@ late (a plain sequence can hand out 7 before 6 commits).
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, bindparam, update
 
 from opdesk.core.clock import new_id
 from opdesk.storage.models import MODEL_BY_TABLE, HqState, table_of
@@ -19,12 +19,13 @@ def ensure_hq_state(conn: Connection) -> None:
         conn.execute(table_of(HqState).insert().values(id=1, version=0, epoch=new_id()))
 
 
-def take_version(conn: Connection) -> int:
-    """The next version; the counter row stays locked until the transaction ends."""
+def take_version(conn: Connection, count: int = 1) -> int:
+    """The next version, or the last of the next ``count``; the counter row stays locked
+    until the transaction ends."""
     taken = conn.execute(
         update(HqState)
         .where(HqState.id == 1)
-        .values(version=HqState.version + 1)
+        .values(version=HqState.version + count)
         .returning(HqState.version)
     ).scalar_one()
     return int(taken)
@@ -32,6 +33,15 @@ def take_version(conn: Connection) -> int:
 
 def stamp_rows(conn: Connection, keys: set[RowKey], version: int) -> None:
     """Give every row a mutation changed the version of that mutation."""
-    for table_name, row_id in sorted(keys):
+    stamp_versions(conn, dict.fromkeys(keys, version))
+
+
+def stamp_versions(conn: Connection, versions: dict[RowKey, int]) -> None:
+    """Give each row its version: one batched statement per table."""
+    by_table: dict[str, list[dict[str, object]]] = {}
+    for (table_name, row_id), version in sorted(versions.items()):
+        by_table.setdefault(table_name, []).append({"row": row_id, "v": version})
+    for table_name, rows in by_table.items():
         table = table_of(MODEL_BY_TABLE[table_name])
-        conn.execute(update(table).where(table.c.id == row_id).values(version=version))
+        statement = update(table).where(table.c.id == bindparam("row"))
+        conn.execute(statement.values(version=bindparam("v")), rows)

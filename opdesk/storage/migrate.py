@@ -55,6 +55,7 @@ KNOWN_REVISIONS = (
     "0010",
     "0011",
     "0012",
+    "0014",
 )
 HEAD = KNOWN_REVISIONS[-1]
 

@@ -48,7 +48,8 @@ class Synced(Base):
     synced: ClassVar[bool] = True
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Indexed: a pull reads the rows above a desk's cursor.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 

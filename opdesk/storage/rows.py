@@ -6,9 +6,11 @@ unit of work changes, the other keeps the derived search tables up to date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from functools import cache
+from typing import Any, ClassVar
 
 from sqlalchemy import Connection, bindparam, delete, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,7 +18,7 @@ from sqlalchemy.orm.base import NO_VALUE
 from sqlalchemy.sql.sqltypes import Date
 
 from opdesk.storage.models import MODEL_BY_TABLE, Person, Synced, Visit, table_of
-from opdesk.storage.search_index import record_seen, refresh_people, refresh_seen
+from opdesk.storage.search_index import index_people, record_seen, refresh_people, refresh_seen
 from opdesk.storage.types import UTCDateTime
 
 RowKey = tuple[str, str]  # (table name, row id)
@@ -26,16 +28,6 @@ RowData = dict[str, Any]
 def to_json_value(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
-    return value
-
-
-def from_json_value(column_type: Any, value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(column_type, UTCDateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(column_type, Date):
-        return date.fromisoformat(value)
     return value
 
 
@@ -60,8 +52,24 @@ def before_data(obj: Synced) -> RowData:
 
 
 def decode_row(table_name: str, data: RowData) -> RowData:
-    table = table_of(MODEL_BY_TABLE[table_name])
-    return {key: from_json_value(table.c[key].type, value) for key, value in data.items()}
+    decoded = dict(data)
+    for key, decode in _decoders(table_name).items():
+        value = decoded.get(key)
+        if value is not None:
+            decoded[key] = decode(value)
+    return decoded
+
+
+@cache
+def _decoders(table_name: str) -> dict[str, Callable[[str], Any]]:
+    """The columns whose JSON value is not Python's (dates, times), and how to turn it."""
+    decoders: dict[str, Callable[[str], Any]] = {}
+    for column in table_of(MODEL_BY_TABLE[table_name]).columns:
+        if isinstance(column.type, UTCDateTime):
+            decoders[column.key] = datetime.fromisoformat
+        elif isinstance(column.type, Date):
+            decoders[column.key] = date.fromisoformat
+    return decoders
 
 
 def read_row(conn: Connection, table_name: str, row_id: str) -> RowData | None:
@@ -79,6 +87,9 @@ def write_row(conn: Connection, table_name: str, row_id: str, data: RowData | No
     values = decode_row(table_name, data)
     exists = conn.execute(select(table.c.id).where(table.c.id == row_id)).first()
     if exists:
+        # The key is left out of the SET: SQLite would otherwise look for the rows that
+        # reference it, scanning a whole table where that reference has no index.
+        values.pop("id", None)
         conn.execute(update(table).where(table.c.id == row_id).values(values))
     else:
         conn.execute(table.insert().values(values))
@@ -128,13 +139,22 @@ def capture_changes(session: Session, tracker: ChangeTracker) -> None:
             tracker.record(obj, before_data(obj))
 
 
+INDEXED = ("given_name", "family_name", "deleted", "merged_into_id")  # what the index reads
+
+
 def _after_flush(session: Session, _context: Any) -> None:
     people: set[str] = set()
+    fresh: list[tuple[str, str | None, str | None]] = []
     seen: set[tuple[str, str]] = set()
     arrived: list[tuple[str, str, Any]] = []
     for obj in list(session.new) + list(session.dirty) + list(session.deleted):
-        if isinstance(obj, Person):
-            people.add(obj.id)
+        if isinstance(obj, Person) and obj in session.new:
+            if not obj.deleted and obj.merged_into_id is None:  # nothing indexed yet
+                fresh.append((obj.id, obj.given_name, obj.family_name))
+        elif isinstance(obj, Person):
+            state = inspect(obj)
+            if obj in session.deleted or any(state.attrs[k].history.has_changes() for k in INDEXED):
+                people.add(obj.id)
         elif isinstance(obj, Visit) and obj in session.new:
             if obj.person_id and not obj.deleted:
                 arrived.append((obj.person_id, obj.site_id, obj.visited_at))
@@ -147,6 +167,8 @@ def _after_flush(session: Session, _context: Any) -> None:
             if obj.person_id:
                 seen.add((obj.person_id, obj.site_id))
     conn = session.connection()
+    if fresh:
+        index_people(conn, fresh)
     if people:
         refresh_people(conn, people)
     if seen:
@@ -158,10 +180,18 @@ def _after_flush(session: Session, _context: Any) -> None:
 @dataclass
 class DerivedRefresh:
     """Collects what rows written without the ORM (rewind, pull) mean for the search
-    tables; give it the old and the new copy of each row, then ``apply``."""
+    tables; give it the old and the new copy of each row (or ``added`` for a row that was
+    not there), then ``apply``."""
+
+    # The columns ``note`` reads, by table: what to select of a row about to be replaced.
+    NEEDS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "person": ("id",),
+        "visit": ("id", "person_id", "site_id"),
+    }
 
     people: set[str] = field(default_factory=set)
     seen: set[tuple[str, str]] = field(default_factory=set)
+    arrived: list[tuple[str, str, datetime]] = field(default_factory=list)
 
     def note(self, table_name: str, data: RowData | None) -> None:
         if data is None:
@@ -171,13 +201,24 @@ class DerivedRefresh:
         elif table_name == "visit" and data.get("person_id"):
             self.seen.add((data["person_id"], data["site_id"]))
 
+    def added(self, table_name: str, values: RowData) -> None:
+        """A new row (``values`` decoded): a new visit can only make "last seen" later."""
+        if table_name == "visit":
+            if values.get("person_id") and not values.get("deleted"):
+                self.arrived.append((values["person_id"], values["site_id"], values["visited_at"]))
+        else:
+            self.note(table_name, values)
+
     def apply(self, conn: Connection) -> None:
         if self.people:
             refresh_people(conn, self.people)
         if self.seen:
             refresh_seen(conn, self.seen)
+        if self.arrived:
+            record_seen(conn, self.arrived)
         self.people.clear()
         self.seen.clear()
+        self.arrived.clear()
 
 
 def install_session_hooks(factory: sessionmaker[Session]) -> None:
@@ -196,19 +237,23 @@ def write_rows(
         return
     table = table_of(MODEL_BY_TABLE[table_name])
     ids = [row_id for row_id, _data in rows]
+    needs = [table.c[name] for name in DerivedRefresh.NEEDS.get(table_name, ("id",))]
     existing: dict[str, RowData] = {}
     for start in range(0, len(ids), 500):
-        found = conn.execute(select(table).where(table.c.id.in_(ids[start : start + 500])))
+        found = conn.execute(select(*needs).where(table.c.id.in_(ids[start : start + 500])))
         for old in found.mappings():
-            existing[str(old["id"])] = {k: to_json_value(v) for k, v in old.items()}
+            existing[str(old["id"])] = dict(old)
     inserts, updates = [], []
     for row_id, data in rows:
-        refresh.note(table_name, existing.get(row_id))
-        refresh.note(table_name, data)
         values = decode_row(table_name, data)
         if row_id in existing:
-            updates.append({**{f"v_{k}": v for k, v in values.items()}, "b_id": row_id})
+            refresh.note(table_name, existing[row_id])
+            refresh.note(table_name, data)
+            updates.append(
+                {**{f"v_{k}": v for k, v in values.items() if k != "id"}, "b_id": row_id}
+            )
         else:
+            refresh.added(table_name, values)
             inserts.append(values)
     if inserts:
         conn.execute(table.insert(), inserts)
@@ -220,3 +265,42 @@ def write_rows(
             .values({name: bindparam(f"v_{name}") for name in columns})
         )
         conn.execute(statement, updates)
+
+
+def restore_rows(
+    conn: Connection, rows: dict[RowKey, RowData | None], refresh: DerivedRefresh
+) -> None:
+    """Make many rows exactly as given (``None``: absent), a few statements per table.
+    References are not in order: the caller defers their check to the commit."""
+    kept: dict[str, list[tuple[str, RowData]]] = {}
+    gone: dict[str, list[str]] = {}
+    for (table_name, row_id), data in sorted(rows.items()):
+        if data is None:
+            gone.setdefault(table_name, []).append(row_id)
+        else:
+            kept.setdefault(table_name, []).append((row_id, data))
+    for table_name, ids in gone.items():
+        table = table_of(MODEL_BY_TABLE[table_name])
+        needs = [table.c[name] for name in DerivedRefresh.NEEDS.get(table_name, ("id",))]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for old in conn.execute(select(*needs).where(table.c.id.in_(chunk))).mappings():
+                refresh.note(table_name, dict(old))
+            conn.execute(delete(table).where(table.c.id.in_(chunk)))
+    for table_name, table_rows in kept.items():
+        write_rows(conn, table_name, table_rows, refresh)
+
+
+def live_versions(conn: Connection, keys: list[RowKey]) -> dict[RowKey, int]:
+    """The version each of these rows has now (rows that do not exist are left out)."""
+    by_table: dict[str, list[str]] = {}
+    for table_name, row_id in keys:
+        by_table.setdefault(table_name, []).append(row_id)
+    found: dict[RowKey, int] = {}
+    for table_name, ids in by_table.items():
+        table = table_of(MODEL_BY_TABLE[table_name])
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            query = select(table.c.id, table.c.version).where(table.c.id.in_(chunk))
+            found.update({(table_name, row_id): version for row_id, version in conn.execute(query)})
+    return found

@@ -9,6 +9,7 @@ demo data. So they can always be thrown away and rebuilt.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, case, delete, func, select
@@ -23,7 +24,7 @@ from opdesk.storage.models import (
     Visit,
     table_of,
 )
-from opdesk.storage.text import deletion_variants, fold, name_tokens
+from opdesk.storage.text import MIN_VARIANT_LENGTH, deletion_variants, fold, name_tokens
 from opdesk.storage.types import UTCDateTime
 
 CHUNK = 500
@@ -56,13 +57,22 @@ def refresh_people(conn: Connection, person_ids: Iterable[str]) -> None:
                 select(PersonToken.token).where(PersonToken.person_id.in_(chunk))
             ).scalars()
         )
-        conn.execute(delete(PersonToken).where(PersonToken.person_id.in_(chunk)))
+        if old_tokens:
+            conn.execute(delete(PersonToken).where(PersonToken.person_id.in_(chunk)))
         conn.execute(delete(PersonSearch).where(PersonSearch.person_id.in_(chunk)))
-        rows = conn.execute(
-            select(Person.id, Person.given_name, Person.family_name).where(
-                Person.id.in_(chunk), Person.deleted.is_(False), Person.merged_into_id.is_(None)
-            )
-        ).all()
+        # Filtered here, not in SQL: without statistics (a new desk) SQLite would walk the
+        # index of merged_into_id over every person instead of looking these up by id.
+        found = conn.execute(
+            select(
+                Person.id, Person.given_name, Person.family_name, Person.deleted,
+                Person.merged_into_id,
+            ).where(Person.id.in_(chunk))
+        )  # fmt: skip
+        rows = [
+            (p, given, family)
+            for p, given, family, gone, merged in found
+            if not gone and not merged
+        ]
         index_people(conn, rows)
         forget_unused_variants(conn, old_tokens)
 
@@ -83,20 +93,45 @@ def forget_unused_variants(conn: Connection, tokens: set[str]) -> None:
 
 
 def index_people(conn: Connection, rows: Sequence[Any]) -> None:
-    """Insert index rows for (id, given_name, family_name) rows not yet indexed."""
+    """Insert index rows for (id, given_name, family_name) rows not yet indexed.
+
+    Every word already indexed has its typo variants: only words nobody had get theirs
+    (after the first thousands of people of a download, almost none)."""
     tokens: list[dict[str, Any]] = []
-    variants: dict[tuple[str, str], dict[str, Any]] = {}
     texts: list[dict[str, Any]] = []
+    words: set[str] = set()
     for person_id, given, family in rows:
-        for token in name_tokens(given, family):
+        given_words, given_text = _indexed_name(given)
+        family_words, family_text = _indexed_name(family)
+        for token in given_words | family_words:
             tokens.append({"token": token, "person_id": person_id})
-            for variant in deletion_variants(token):
-                variants[(variant, token)] = {"variant": variant, "token": token}
-        texts.append({"person_id": person_id, "text": search_text(given, family)})
+            words.add(token)
+        text = " ".join(t for n, t in ((family, family_text), (given, given_text)) if n)
+        texts.append({"person_id": person_id, "text": text})  # as search_text() makes it
+    words = {word for word in words if len(word) >= MIN_VARIANT_LENGTH}
+    for chunk in _chunks(sorted(words)):
+        # A word is its own variant: looked up by the primary key, one row each.
+        known = conn.execute(
+            select(TokenVariant.token).where(
+                TokenVariant.variant.in_(chunk), TokenVariant.token == TokenVariant.variant
+            )
+        ).scalars()
+        words.difference_update(known)
+    variants = [
+        {"variant": variant, "token": token}
+        for token in sorted(words)
+        for variant in deletion_variants(token)
+    ]
     insert_ignoring_duplicates(conn, table_of(PersonToken), tokens)
-    insert_ignoring_duplicates(conn, table_of(TokenVariant), list(variants.values()))
+    insert_ignoring_duplicates(conn, table_of(TokenVariant), variants)
     if texts:
         conn.execute(table_of(PersonSearch).insert(), texts)
+
+
+@lru_cache(maxsize=8192)
+def _indexed_name(name: str | None) -> tuple[frozenset[str], str]:
+    """A name's words and its folded text; names repeat a lot, folding them is slow."""
+    return (frozenset(name_tokens(name)), fold(name)) if name else (frozenset(), "")
 
 
 _LATEST = select(func.max(Visit.visited_at)).where(
@@ -132,10 +167,16 @@ FEW = 20
 
 
 def record_seen(conn: Connection, seen: Iterable[tuple[str, str, Any]]) -> None:
-    """A new visit can only make "last seen" later: one upsert each, no recount."""
+    """A new visit can only make "last seen" later: an upsert each, no recount."""
+    latest: dict[tuple[str, str], Any] = {}
     for person_id, site_id, at in seen:
+        key = (person_id, site_id)
+        if key not in latest or latest[key] < at:
+            latest[key] = at
+    if latest:
         conn.execute(
-            _SEEN_LATER[conn.dialect.name], {"person": person_id, "site": site_id, "at": at}
+            _SEEN_LATER[conn.dialect.name],
+            [{"person": p, "site": s, "at": at} for (p, s), at in sorted(latest.items())],
         )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import ssl
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,8 @@ from opdesk.sync.protocol import (
 log = logging.getLogger(__name__)
 
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+PULL_PAGE = 5000  # rows per page of changes: fewer round trips, memory still bounded
+PUSH_BATCH = 500  # mutations per request: HQ takes at most this many at once
 
 NOT_TRUSTED = QT_TRANSLATE_NOOP(
     "sync",
@@ -180,30 +183,62 @@ class HttpTransport:
             verify=tls_context(ca_file),
             headers={"Authorization": f"Bearer {token}"},
         )
+        self._pool: ThreadPoolExecutor | None = None
+        self._ahead: tuple[tuple[str, int], Future[PullReply]] | None = None
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
         self.client.close()
 
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
-        body = PushIn(client_id=client_id, mutations=envelopes).model_dump(mode="json")
-        try:
-            response = _send(
-                self.client, "POST", "/v1/push", json=body, params={"protocol": PROTOCOL}
-            )
-        except SyncError as exc:
-            if exc.kind == CLIENT_ID_REUSED:
-                raise ClientIdReused(client_id) from exc
-            raise
-        reply = PushOut.model_validate(response.json())
-        rejected = {r.seq: _reason(r) for r in reply.results if r.status == "rejected"}
-        return PushReply(reply.last_processed, rejected, server_time(response))
+        """In batches HQ accepts, in order; a batch that stops at a gap ends the push."""
+        last, rejected, when = 0, dict[int, Reason](), None
+        for start in range(0, len(envelopes), PUSH_BATCH):
+            batch = envelopes[start : start + PUSH_BATCH]
+            body = PushIn(client_id=client_id, mutations=batch).model_dump(mode="json")
+            try:
+                response = _send(
+                    self.client, "POST", "/v1/push", json=body, params={"protocol": PROTOCOL}
+                )
+            except SyncError as exc:
+                if exc.kind == CLIENT_ID_REUSED:
+                    raise ClientIdReused(client_id) from exc
+                raise
+            reply = PushOut.model_validate(response.json())
+            last, when = reply.last_processed, server_time(response)
+            rejected |= {r.seq: _reason(r) for r in reply.results if r.status == "rejected"}
+            if reply.stopped_at_gap:
+                break
+        return PushReply(last, rejected, when)
 
     def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
-        params: dict[str, str | int] = {"client_id": client_id, "cursor": cursor}
+        """A page of changes. While the desk writes it, the next one is already being
+        fetched: HQ's work and the desk's overlap instead of taking turns."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[0] == (client_id, cursor) and not count:
+            reply = ahead[1].result()
+        else:
+            if ahead is not None:
+                ahead[1].cancel()
+            reply = self._fetch(client_id, cursor, count)
+        if reply.more:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(1, thread_name_prefix="opdesk-pull")
+            following = self._pool.submit(self._fetch, client_id, reply.cursor, False)
+            self._ahead = ((client_id, reply.cursor), following)
+        return reply
+
+    def _fetch(self, client_id: str, cursor: int, count: bool) -> PullReply:
+        params: dict[str, str | int] = {
+            "client_id": client_id,
+            "cursor": cursor,
+            "limit": PULL_PAGE,
+        }
         if count:
             params["count"] = "true"
         response = _send(self.client, "GET", "/v1/changes", params=params)
-        page = PullOut.model_validate(response.json())
+        page = PullOut.model_validate_json(response.content)
         rows = tuple(ServerRow(r.table, r.id, r.data) for r in page.rows)
         return PullReply(
             rows,

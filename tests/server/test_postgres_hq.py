@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from opdesk.core.mutations.base import ApplyContext
 from opdesk.core.mutations.log import MutationLog
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
@@ -64,5 +67,35 @@ def test_a_real_server_on_postgresql(
                 assert [h.person.id for h in search_people(hq, "olena")] == [person]
             finally:
                 transport.close()
+    finally:
+        hq.dispose()
+
+
+def test_a_guarded_check_waits_for_the_other_desks_transaction(pg_url: str) -> None:
+    """Pushes of several desks are applied at once on PostgreSQL: a rule that checks then
+    changes a shared resource guards it, and the second one waits for the first."""
+    hq = open_database(pg_url)
+    order: list[str] = []
+    first_holds = threading.Event()
+    try:
+        with hq.write() as first:
+            ApplyContext(session=first, actor_user_id=None).guard("counsellor:1:2026-11-26T10")
+            order.append("first guarded")
+
+            def second() -> None:
+                with hq.write() as session:
+                    first_holds.set()
+                    ApplyContext(session=session, actor_user_id=None).guard(
+                        "counsellor:1:2026-11-26T10"
+                    )
+                    order.append("second guarded")
+
+            waiting = threading.Thread(target=second)
+            waiting.start()
+            first_holds.wait(5)
+            time.sleep(0.3)  # the second would be through by now if it did not wait
+            order.append("first commits")
+        waiting.join(5)
+        assert order == ["first guarded", "first commits", "second guarded"]
     finally:
         hq.dispose()

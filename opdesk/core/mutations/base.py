@@ -13,7 +13,7 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic import ValidationError as PydanticError
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from opdesk.core.clock import ROME
@@ -148,6 +148,18 @@ class ApplyContext:
                 raise DomainError(QT_TRANSLATE_NOOP("errors", "These people are merged in a loop."))
             seen.add(person.id)
         return person
+
+    def guard(self, resource: str) -> None:
+        """Before checking then changing a shared resource (a counsellor's hour): no other
+        mutation guarding the same name runs meanwhile, until this one's transaction
+        ends. HQ applies several desks' pushes at once on PostgreSQL, where this is an
+        advisory lock; SQLite writers (a desk, a one-machine HQ) already take turns."""
+        conn = self._core()
+        if conn.dialect.name == "postgresql":
+            conn.execute(
+                text("SELECT pg_advisory_xact_lock(hashtextextended(:resource, 0))"),
+                {"resource": resource},
+            )
 
     def full_person(self, person_id: str) -> Person:
         """The person (following merges), whose full record must be here to change it."""

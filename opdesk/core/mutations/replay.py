@@ -12,6 +12,7 @@ All in one write transaction, so a reader sees either the old state or the new o
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,7 +37,16 @@ from opdesk.storage.models import (
     RowBefore,
     Visit,
 )
-from opdesk.storage.rows import DerivedRefresh, RowData, read_row, write_row, write_rows
+from opdesk.storage.rows import (
+    DerivedRefresh,
+    RowData,
+    RowKey,
+    live_versions,
+    read_row,
+    restore_rows,
+    write_row,
+    write_rows,
+)
 from opdesk.storage.search_index import refresh_people
 
 log = logging.getLogger(__name__)
@@ -163,7 +173,10 @@ def rewind_and_replay(
     return report
 
 
-PAGE_WRITE = 200  # rows per transaction: the counter's check-in waits for one of these
+# A page is written in transactions sized to last about this long: the counter's
+# check-in waits for at most one of them (it must commit in under 200 ms).
+WRITE_BUDGET = 0.05  # seconds
+FIRST_WRITE, MIN_WRITE, MAX_WRITE = 250, 50, 5000  # rows per transaction
 
 
 def apply_server_page(db: Database, rows: Sequence[ServerRow]) -> None:
@@ -175,25 +188,31 @@ def apply_server_page(db: Database, rows: Sequence[ServerRow]) -> None:
     rewind at the end of the pull (``rewind_and_replay``) puts it on top of HQ's row.
     References may point to rows of a later page, so they are checked at the end.
     """
-    for start in range(0, len(rows), PAGE_WRITE):
-        _apply_rows(db, rows[start : start + PAGE_WRITE])
+    start, size = 0, FIRST_WRITE
+    while start < len(rows):
+        began = time.perf_counter()
+        _apply_rows(db, rows[start : start + size])
+        start += size
+        took = max(time.perf_counter() - began, 0.001)
+        size = max(MIN_WRITE, min(MAX_WRITE, int(size * WRITE_BUDGET / took)))
 
 
 def _apply_rows(db: Database, rows: Sequence[ServerRow]) -> None:
     refresh = DerivedRefresh()
     with db.write_unchecked() as session:
         conn = session.connection()
-        keys = sorted({(row.table, row.id) for row in rows})
         earliest: dict[tuple[str, str], RowBefore] = {}
-        for start in range(0, len(keys), 400):
-            chunk = keys[start : start + 400]
-            befores = session.scalars(
-                select(RowBefore)
-                .where(tuple_(RowBefore.table_name, RowBefore.row_id).in_(chunk))
-                .order_by(RowBefore.seq)
-            )
-            for copy in befores:
-                earliest.setdefault((copy.table_name, copy.row_id), copy)
+        if session.scalar(select(RowBefore.seq).limit(1)) is not None:
+            keys = sorted({(row.table, row.id) for row in rows})
+            for start in range(0, len(keys), 400):
+                chunk = keys[start : start + 400]
+                befores = session.scalars(
+                    select(RowBefore)
+                    .where(tuple_(RowBefore.table_name, RowBefore.row_id).in_(chunk))
+                    .order_by(RowBefore.seq)
+                )
+                for copy in befores:
+                    earliest.setdefault((copy.table_name, copy.row_id), copy)
         by_table: dict[str, list[tuple[str, RowData]]] = {}
         for row in rows:
             before = earliest.get((row.table, row.id))
@@ -240,7 +259,8 @@ def finish_pull(
             earliest.setdefault(key, copy)
             if copy.data is None:  # "absent" is JSON null: compared in Python
                 created.setdefault(copy.seq, set()).add(copy.row_id)
-        stale = {key for key, copy in earliest.items() if _stale(conn, key, copy.data)}
+        live = live_versions(conn, [key for key, copy in earliest.items() if copy.data])
+        stale = {key for key, copy in earliest.items() if _stale(live, key, copy.data)}
         redo = set(done) | {seq for seq, keys in keys_of.items() if keys & stale}
         redo |= {seq for seq, row in pending.items() if row.replay_error}  # try again
         keys = stale.union(*(keys_of.get(seq, set()) for seq in redo))
@@ -252,10 +272,7 @@ def finish_pull(
             keys = keys.union(*(keys_of[seq] for seq in more))
         if is_sqlite(conn.engine):
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        for key in sorted(keys):
-            refresh.note(key[0], read_row(conn, *key))
-            write_row(conn, key[0], key[1], earliest[key].data)
-            refresh.note(key[0], earliest[key].data)
+        restore_rows(conn, {key: earliest[key].data for key in keys}, refresh)
         report.rewound = len(keys)
         if redo:
             conn.execute(delete(RowBefore).where(RowBefore.seq.in_(sorted(redo))))
@@ -296,11 +313,10 @@ def _record(
     report.problems += record_conflicts(session, report.conflicts, sent, now)
 
 
-def _stale(conn: Connection, key: tuple[str, str], before: RowData | None) -> bool:
+def _stale(live: Mapping[RowKey, int], key: RowKey, before: RowData | None) -> bool:
     if before is None:
         return False  # created by a pending change and not (yet) sent back by HQ
-    live = read_row(conn, *key)
-    return live is None or live.get("version") != before.get("version")
+    return live.get(key) != before.get("version")  # a row gone has no live version
 
 
 def remove_index_people(db: Database, person_ids: Sequence[str]) -> int:
