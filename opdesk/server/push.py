@@ -103,6 +103,7 @@ def _push_batch(
         ensure_hq_state(session.connection())
         client = _client(session, client_id)  # locked: one push of a desk at a time
         seen = _seen(session, [e.mutation_id for e in batch])
+        recorded = set(seen)  # processed before: answered from HQ's record, not added again
         last = client.last_seq
         for envelope in batch:
             if envelope.seq <= last:
@@ -117,9 +118,12 @@ def _push_batch(
             session.expire_all()
             last = envelope.seq
             results.append(result)
-            done.append((envelope, result, keys))
-        if done:
+            if envelope.mutation_id not in recorded:
+                done.append((envelope, result, keys))
+                recorded.add(envelope.mutation_id)
+        if last != client.last_seq:
             client.last_seq, client.last_push_at = last, now
+        if done:
             _record(session, done, now)
         return results, last, gap
 
@@ -232,7 +236,6 @@ def _record(
             processed_at=now,
         )
         for envelope, result, _keys in done
-        if result.status != "duplicate"
     )
 
 

@@ -211,3 +211,23 @@ def test_check_ins_during_a_pull_survive_it_and_reach_hq_next_time(
     rho.sync()
     assert MutationLog(lainate.db).pending() == []
     assert synced_rows(lainate.db) == synced_rows(hq_db) == synced_rows(rho.db)
+
+
+def test_a_refused_mutation_resent_under_a_new_number_is_answered_not_stored_twice(
+    hq_db: Database, make_desk: MakeDesk
+) -> None:
+    """Found by schemathesis: the same mutation id at a later number used to be written
+    a second time into HQ's log (a unique key: HQ answered 500)."""
+    rho = make_desk(hq_db, "Rho")
+    rho.people.register_person(PersonFields(given_name="Amina"))
+    (sent,) = MutationLog(rho.db).pending()
+    refused = sent.model_copy(update={"name": "no_such_change"})
+    first = process_push(hq_db, refused.client_id, [refused], now=START)
+    again = process_push(
+        hq_db, refused.client_id, [refused.model_copy(update={"seq": 2})], now=START
+    )
+    assert [r.status for r in first.results] == ["rejected"]
+    assert [r.status for r in again.results] == ["rejected"]
+    assert first.results[0].reason == again.results[0].reason
+    with hq_db.read() as session:
+        assert session.scalar(select(func.count()).select_from(HqMutation)) == 1
