@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from opdesk.sync.service import SyncStatus
+if TYPE_CHECKING:  # the sync stack (SQLAlchemy, httpx) loads after the first paint
+    from opdesk.sync.service import SyncStatus
 
 # What httpx calls "HQ did not answer": said plainly rather than by its class name.
 UNREACHABLE = {
