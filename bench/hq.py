@@ -7,6 +7,7 @@ Import ``common`` before this module (see common.py).
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import socket
 import sqlite3
@@ -132,8 +133,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(url: str, folder: Path) -> Iterator[str]:
-    """``opdesk-server serve`` on a free port of 127.0.0.1; its base URL."""
+def serve(url: str, folder: Path) -> Iterator[tuple[str, int]]:
+    """``opdesk-server serve`` on a free port of 127.0.0.1; its base URL and pid."""
     port = free_port()
     command = [
         sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(folder / "hq"),
@@ -154,7 +155,7 @@ def serve(url: str, folder: Path) -> Iterator[str]:
                 raise SystemExit(f"opdesk-server did not start: {stderr.decode()[-2000:]}")
             time.sleep(0.2)
         log.info("opdesk-server pid %d serving at %s", process.pid, base)
-        yield base
+        yield base, process.pid
     finally:
         process.terminate()
         process.communicate(timeout=30)
@@ -165,3 +166,12 @@ def enroll(hq: Database, base: str, name: str, site_id: str | None) -> str:
     command would)."""
     code = create_enrollment(hq, name=name, site_id=site_id, now=utc_now())
     return enroll_device(base, code).token
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time a process has used so far (Linux; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from common import demo_path, emit, parse_args, percentile
-from hq import DEFAULT_PG, enroll, load_hq, pg_database, serve
+from hq import DEFAULT_PG, cpu_seconds, enroll, load_hq, pg_database, serve
 from sqlalchemy import func, select, update
 
 from opdesk.core.mutations.envelope import Envelope
@@ -115,6 +115,7 @@ class Download:
     pages: int
     rss_before_mb: float
     peak_rss_mb: float
+    cpu_s: float
 
 
 def first_download(path: Path, base: str, token: str, site_id: str) -> Download:
@@ -124,15 +125,16 @@ def first_download(path: Path, base: str, token: str, site_id: str) -> Download:
     for noisy in ("opdesk", "httpx"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     db = new_desk(path, site_id)
-    before = peak_rss_mb()
+    before, cpu = peak_rss_mb(), time.process_time()
     transport = Timed(HttpTransport(base, token))
     started = time.perf_counter()
     report = sync_once(db, transport)
     seconds = time.perf_counter() - started
     db.dispose()
     return Download(
-        report.pulled, seconds, transport.pull_s, transport.pulls, before, peak_rss_mb()
-    )
+        report.pulled, seconds, transport.pull_s, transport.pulls, before, peak_rss_mb(),
+        time.process_time() - cpu,
+    )  # fmt: skip
 
 
 def table_counts(db: Database) -> dict[str, int]:
@@ -391,17 +393,19 @@ def main() -> None:
     try:
         with pg_database(args.pg_url) as url:
             hq = load_hq(source, url)
-            with serve(url, folder) as base:
+            with serve(url, folder) as (base, server):
                 desk_path = folder / "desk.sqlite3"
                 token = enroll(hq, base, "bench desk", site_id)
                 spawn = multiprocessing.get_context("spawn")
+                server_cpu = cpu_seconds(server)
                 with ProcessPoolExecutor(1, mp_context=spawn) as pool:
                     done = pool.submit(first_download, desk_path, base, token, site_id).result()
+                server_cpu = cpu_seconds(server) - server_cpu
                 log.info(
                     "first download: %d rows in %.1f s (%.1f s waiting on %d pulls); "
-                    "RSS %.0f MB before, %.0f MB peak",
+                    "RSS %.0f MB before, %.0f MB peak; CPU: desk %.1f s, HQ server %.1f s",
                     done.rows, done.seconds, done.pull_s, done.pages,
-                    done.rss_before_mb, done.peak_rss_mb,
+                    done.rss_before_mb, done.peak_rss_mb, done.cpu_s, server_cpu,
                 )  # fmt: skip
                 desk = Database.open(desk_path)
                 counts, at_hq = table_counts(desk), table_counts(hq)

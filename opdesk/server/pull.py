@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Table, and_, func, select
+from sqlalchemy import Column, ColumnElement, Connection, Date, Table, and_, func, select
 
 from opdesk.core.mutations.replay import ServerRow
 from opdesk.server import scopes
@@ -20,6 +20,7 @@ from opdesk.server.scopes import EVERYTHING, Scope
 from opdesk.storage.engine import Database, is_sqlite
 from opdesk.storage.models import SYNCED_MODELS, HqClient, HqState, table_of
 from opdesk.storage.rows import to_json_value
+from opdesk.storage.types import UTCDateTime
 
 PAGE = 1000
 
@@ -91,8 +92,11 @@ def _page(
             query = query.where(only)
         batch = conn.execute(query)
         keys = list(batch.keys())
+        dated = [key for key, column in zip(keys, table.columns, strict=True) if _dated(column)]
         for values in batch:
-            data = dict(zip(keys, map(to_json_value, values), strict=True))
+            data = dict(zip(keys, values, strict=True))
+            for key in dated:  # only these need turning into JSON's text
+                data[key] = to_json_value(data[key])
             row = ServerRow(table.name, str(data["id"]), data)
             found.append((int(data["version"]), table.name, row.id, row))
     if cursor > 0:  # people who entered the scope since: their whole record, at that version
@@ -100,6 +104,10 @@ def _page(
             found.append((version, row.table, row.id, row))
     found.sort(key=lambda found_row: found_row[:3])
     return [row for *_key, row in found], horizon
+
+
+def _dated(column: Column[Any]) -> bool:
+    return isinstance(column.type, UTCDateTime | Date)
 
 
 def _above(table: Table, cursor: int, high: int) -> ColumnElement[bool]:

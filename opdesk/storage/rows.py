@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.base import NO_VALUE
 from sqlalchemy.sql.sqltypes import Date
 
+from opdesk.storage.bulk import execute_many
 from opdesk.storage.models import MODEL_BY_TABLE, Person, Synced, Visit, table_of
 from opdesk.storage.search_index import index_people, record_seen, refresh_people, refresh_seen
 from opdesk.storage.types import UTCDateTime
@@ -255,8 +256,7 @@ def write_rows(
         else:
             refresh.added(table_name, values)
             inserts.append(values)
-    if inserts:
-        conn.execute(table.insert(), inserts)
+    execute_many(conn, table.insert(), inserts)
     if updates:
         columns = [c.name for c in table.columns if f"v_{c.name}" in updates[0]]
         statement = (

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, bindparam, case, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from opdesk.storage.bulk import execute_many
 from opdesk.storage.models import (
     Person,
     PersonSearch,
@@ -36,7 +37,7 @@ def insert_ignoring_duplicates(
     if not rows:
         return
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    conn.execute(dialect.insert(table).on_conflict_do_nothing(), list(rows))
+    execute_many(conn, dialect.insert(table).on_conflict_do_nothing(), rows)
 
 
 def search_text(given_name: str | None, family_name: str | None) -> str:
@@ -124,8 +125,7 @@ def index_people(conn: Connection, rows: Sequence[Any]) -> None:
     ]
     insert_ignoring_duplicates(conn, table_of(PersonToken), tokens)
     insert_ignoring_duplicates(conn, table_of(TokenVariant), variants)
-    if texts:
-        conn.execute(table_of(PersonSearch).insert(), texts)
+    execute_many(conn, table_of(PersonSearch).insert(), texts)
 
 
 @lru_cache(maxsize=8192)
@@ -173,11 +173,11 @@ def record_seen(conn: Connection, seen: Iterable[tuple[str, str, Any]]) -> None:
         key = (person_id, site_id)
         if key not in latest or latest[key] < at:
             latest[key] = at
-    if latest:
-        conn.execute(
-            _SEEN_LATER[conn.dialect.name],
-            [{"person": p, "site": s, "at": at} for (p, s), at in sorted(latest.items())],
-        )
+    execute_many(
+        conn,
+        _SEEN_LATER[conn.dialect.name],
+        [{"person": p, "site": s, "at": at} for (p, s), at in sorted(latest.items())],
+    )
 
 
 def refresh_seen(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:

@@ -23,10 +23,12 @@ from opdesk.server.devices import DeviceRefused, create_enrollment, enroll
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
 from opdesk.storage.models import Person
+from opdesk.sync import http
 from opdesk.sync.engine import sync_once
 from opdesk.sync.http import HttpTransport, SyncError, enroll_device
 from tests.conftest import START
 from tests.server.conftest import TestDesk
+from tests.server.test_push_pull import synced_rows
 
 
 @dataclass
@@ -129,6 +131,28 @@ def test_two_desks_sync_through_a_real_server(
             "Rho 1" in server.admin("devices")
             and "never" not in server.admin("devices").split("Rho 1")[1].splitlines()[0]
         )
+    finally:
+        to_hq_rho.close()
+        to_hq_lainate.close()
+
+
+def test_many_changes_go_in_batches_and_come_back_in_pages(
+    server: Server,
+    hq_db: Database,
+    make_desk: Callable[[Database, str], TestDesk],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(http, "PUSH_BATCH", 3)
+    monkeypatch.setattr(http, "PULL_PAGE", 4)  # several pages, each fetched ahead
+    rho, lainate = make_desk(hq_db, "Rho"), make_desk(hq_db, "Rho")  # one site: all of it
+    to_hq_rho, to_hq_lainate = enrolled(server, rho, "Rho 1"), enrolled(server, lainate, "Rho 2")
+    try:
+        people = [rho.people.register_person(PersonFields(given_name=f"P{i}")) for i in range(7)]
+        rho.visits.check_in(people[-1], topics=["casa"])
+        report = sync_once(rho.db, to_hq_rho)
+        assert report.pushed == 8 and report.rejected == {} and report.pulled == 8
+        assert sync_once(lainate.db, to_hq_lainate).pulled == 8
+        assert synced_rows(lainate.db) == synced_rows(hq_db) == synced_rows(rho.db)
     finally:
         to_hq_rho.close()
         to_hq_lainate.close()

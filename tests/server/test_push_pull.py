@@ -5,12 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import func, select
 
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import MutationLog
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
+from opdesk.server import push as push_module
 from opdesk.server.local import InProcessHQ
 from opdesk.server.pull import pull_changes
 from opdesk.server.push import process_push
@@ -231,3 +233,25 @@ def test_a_refused_mutation_resent_under_a_new_number_is_answered_not_stored_twi
     assert first.results[0].reason == again.results[0].reason
     with hq_db.read() as session:
         assert session.scalar(select(func.count()).select_from(HqMutation)) == 1
+
+
+def test_a_push_of_several_batches_versions_each_change_on_its_own(
+    hq_db: Database, make_desk: MakeDesk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(push_module, "BATCH", 3)  # seven changes: three transactions
+    rho = make_desk(hq_db, "Rho")
+    people = [rho.people.register_person(PersonFields(given_name=f"P{i}")) for i in range(6)]
+    rho.visits.check_in(people[-1], topics=["casa"])  # needs the registration before it
+    pending = MutationLog(rho.db).pending()
+    pending[4] = pending[4].model_copy(update={"args": {"nonsense": True}})
+    outcome = process_push(hq_db, pending[0].client_id, pending, now=START)
+    assert [r.status for r in outcome.results] == ["applied"] * 4 + ["rejected"] + ["applied"] * 2
+    assert outcome.last_processed == 7 and not outcome.stopped_at_gap
+    with hq_db.read() as session:
+        versions = dict(session.execute(select(HqMutation.seq, HqMutation.version)).all())
+        person_versions = dict(session.execute(select(Person.id, Person.version)).all())
+    assert versions[5] is None
+    applied = [versions[seq] for seq in (1, 2, 3, 4, 6, 7)]
+    assert applied == sorted(set(applied))  # one version each, in order
+    assert [person_versions[p] for p in people[:4]] == applied[:4]
+    assert people[4] not in person_versions and person_versions[people[5]] == applied[4]

@@ -3,20 +3,22 @@ act on (a full disk, a busy database) as typed errors that lose nothing."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, update
 
 from opdesk.core.mutations.log import MutationLog
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.context import DeskContext
 from opdesk.core.services.people import PeopleService
+from opdesk.storage import engine as engine_module
 from opdesk.storage.engine import Database, create_database_engine
 from opdesk.storage.errors import DatabaseLocked, DiskFull
-from opdesk.storage.migrate import full_integrity_check
-from opdesk.storage.models import Person
+from opdesk.storage.migrate import full_integrity_check, open_database
+from opdesk.storage.models import DeskState, Person
 from tests.conftest import FakeClock, Seeded, desk_on
 
 PRAGMAS = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
@@ -140,3 +142,26 @@ def test_a_busy_database_is_database_locked(db: Database) -> None:
             assert count_people(impatient) == 0  # WAL: readers are never blocked
     finally:
         impatient.dispose()
+
+
+def test_the_log_is_copied_back_by_the_databases_own_thread(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "CHECKPOINT_WAL", 2**40)  # not yet
+    monkeypatch.setattr(engine_module, "CHECKPOINT_EVERY", 0.05)
+    path = tmp_path / "desk.sqlite3"
+    open_database(path).dispose()
+    db = Database.open(path)
+    try:
+        before = path.stat().st_mtime_ns
+        with db.write() as session:  # no writer copies the log back on commit
+            session.execute(update(DeskState).values(server_cursor=7))
+            session.add(DeskState(id=2, client_id="x", next_seq=1, server_cursor=0))
+        assert path.stat().st_mtime_ns == before
+        monkeypatch.setattr(engine_module, "CHECKPOINT_WAL", 1)
+        deadline = time.monotonic() + 5
+        while path.stat().st_mtime_ns == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert path.stat().st_mtime_ns != before  # the checkpoint thread did
+    finally:
+        db.dispose()
