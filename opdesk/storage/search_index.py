@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from importlib import import_module
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, case, delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from opdesk.storage.bulk import execute_many
 from opdesk.storage.models import (
@@ -36,8 +36,14 @@ def insert_ignoring_duplicates(
 ) -> None:
     if not rows:
         return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    execute_many(conn, dialect.insert(table).on_conflict_do_nothing(), rows)
+    execute_many(conn, _insert(conn.dialect.name)(table).on_conflict_do_nothing(), rows)
+
+
+def _insert(dialect_name: str) -> Any:
+    """The dialect's ``insert`` with ON CONFLICT, imported when first needed: the desk
+    never loads PostgreSQL's dialect (a tenth of a second at start-up)."""
+    name = "postgresql" if dialect_name == "postgresql" else "sqlite"
+    return import_module(f"sqlalchemy.dialects.{name}").insert
 
 
 def search_text(given_name: str | None, family_name: str | None) -> str:
@@ -143,26 +149,30 @@ _FORGET = delete(PersonSiteSeen).where(
     PersonSiteSeen.person_id == bindparam("person"), PersonSiteSeen.site_id == bindparam("site")
 )
 _AT = bindparam("at", type_=UTCDateTime())
-_UPSERT = {
-    name: dialect.insert(table_of(PersonSiteSeen))
-    .values(person_id=bindparam("person"), site_id=bindparam("site"), last_seen_at=_AT)
-    .on_conflict_do_update(index_elements=["person_id", "site_id"], set_={"last_seen_at": _AT})
-    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
-}
-_SEEN_LATER = {
-    name: dialect.insert(table_of(PersonSiteSeen))
-    .values(person_id=bindparam("person"), site_id=bindparam("site"), last_seen_at=_AT)
-    .on_conflict_do_update(
-        index_elements=["person_id", "site_id"],
-        set_={
-            "last_seen_at": case(
-                (table_of(PersonSiteSeen).c.last_seen_at < _AT, _AT),
-                else_=table_of(PersonSiteSeen).c.last_seen_at,
-            )
-        },
+
+
+@lru_cache(maxsize=2)
+def _upsert(dialect_name: str) -> Any:
+    return (
+        _insert(dialect_name)(table_of(PersonSiteSeen))
+        .values(person_id=bindparam("person"), site_id=bindparam("site"), last_seen_at=_AT)
+        .on_conflict_do_update(index_elements=["person_id", "site_id"], set_={"last_seen_at": _AT})
     )
-    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
-}
+
+
+@lru_cache(maxsize=2)
+def _seen_later(dialect_name: str) -> Any:
+    seen = table_of(PersonSiteSeen).c.last_seen_at
+    return (
+        _insert(dialect_name)(table_of(PersonSiteSeen))
+        .values(person_id=bindparam("person"), site_id=bindparam("site"), last_seen_at=_AT)
+        .on_conflict_do_update(
+            index_elements=["person_id", "site_id"],
+            set_={"last_seen_at": case((seen < _AT, _AT), else_=seen)},
+        )
+    )
+
+
 FEW = 20
 
 
@@ -175,7 +185,7 @@ def record_seen(conn: Connection, seen: Iterable[tuple[str, str, Any]]) -> None:
             latest[key] = at
     execute_many(
         conn,
-        _SEEN_LATER[conn.dialect.name],
+        _seen_later(conn.dialect.name),
         [{"person": p, "site": s, "at": at} for (p, s), at in sorted(latest.items())],
     )
 
@@ -190,7 +200,7 @@ def refresh_seen(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
             if when is None:
                 conn.execute(_FORGET, key)
             else:
-                conn.execute(_UPSERT[conn.dialect.name], {**key, "at": when})
+                conn.execute(_upsert(conn.dialect.name), {**key, "at": when})
         return
     forget = delete(PersonSiteSeen).where(
         PersonSiteSeen.person_id == bindparam("p"), PersonSiteSeen.site_id == bindparam("s")
