@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, make_url
 
 from opdesk.core.clock import new_id, utc_now
 from opdesk.server.devices import create_enrollment
+from opdesk.server.scopes import rebuild_members
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
 from opdesk.storage.models import (
@@ -93,6 +94,8 @@ def load_hq(source: Path, url: str) -> Database:
                 "(SELECT coalesce(max(rowid), 1) FROM person_search))"
             )
             top = _number_versions(conn)
+            members = rebuild_members(conn)  # who each site's desks hold in full
+            log.info("HQ hq_scope_member: %d rows", members)
             conn.exec_driver_sql(
                 f"INSERT INTO hq_state (id, version, epoch) VALUES (1, {top}, '{new_id()}')"
             )

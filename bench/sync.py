@@ -46,6 +46,7 @@ from opdesk.core.rules.sites import site_id_for
 from opdesk.core.services.context import DeskContext
 from opdesk.core.services.people import PeopleService
 from opdesk.core.services.visits import VisitService
+from opdesk.server.scopes import EVERYTHING, Scope, holds
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
 from opdesk.storage.models import SYNCED_MODELS, DeskState, Person, Site, table_of
@@ -86,10 +87,10 @@ class Timed:
         finally:
             self.push_s += time.perf_counter() - began
 
-    def pull(self, client_id: str, cursor: int) -> PullReply:
+    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
         began = time.perf_counter()
         try:
-            return self.inner.pull(client_id, cursor)
+            return self.inner.pull(client_id, cursor, count=count)
         finally:
             self.pull_s += time.perf_counter() - began
             self.pulls += 1
@@ -137,10 +138,14 @@ def first_download(path: Path, base: str, token: str, site_id: str) -> Download:
     )  # fmt: skip
 
 
-def table_counts(db: Database) -> dict[str, int]:
+def table_counts(db: Database, scope: Scope = EVERYTHING) -> dict[str, int]:
+    """Rows of each synced table; at HQ, those a desk of ``scope`` holds."""
     with db.read() as session:
         return {
-            m.__tablename__: session.scalar(select(func.count()).select_from(m)) or 0
+            m.__tablename__: session.scalar(
+                select(func.count()).select_from(m).where(holds(scope, m.__tablename__))
+            )
+            or 0
             for m in SYNCED_MODELS
         }
 
@@ -236,9 +241,10 @@ def measure_push(
 # --- many devices at once ----------------------------------------------------------------
 
 
-def device_template(big: Path, folder: Path, people: list[str]) -> Path:
-    """A small desk up to date with HQ: the reference rows and a few people of the big
-    desk, at its cursor (a desk whose scope is small)."""
+def device_template(big: Path, source: Path, folder: Path, people: list[str]) -> Path:
+    """A small desk up to date with HQ: the reference rows of the big desk, at its
+    cursor, and a few people of its site each (whole, as in the demo data ``source``):
+    a desk whose scope is small."""
     path = folder / "device-template.sqlite3"
     open_database(path).dispose()
     conn = sqlite3.connect(path)
@@ -251,8 +257,9 @@ def device_template(big: Path, folder: Path, people: list[str]) -> Path:
             conn.execute(f"INSERT INTO {name} SELECT * FROM big.{name}")
         columns = ", ".join(c.name for c in table_of(Person).columns)
         marks = ", ".join("?" for _ in people)
+        conn.execute("ATTACH DATABASE ? AS source", (str(source),))
         conn.execute(
-            f"INSERT INTO person ({columns}) SELECT {columns} FROM big.person "
+            f"INSERT INTO person ({columns}) SELECT {columns} FROM source.person "
             f"WHERE id IN ({marks})",
             people,
         )
@@ -262,6 +269,7 @@ def device_template(big: Path, folder: Path, people: list[str]) -> Path:
         )
         conn.commit()
         conn.execute("DETACH DATABASE big")
+        conn.execute("DETACH DATABASE source")
     finally:
         conn.close()
     db = Database.open(path)
@@ -281,16 +289,18 @@ class Device:
 
 
 def prepare_devices(
-    hq: Database, base: str, big: Path, folder: Path, count: int, seed: int
+    hq: Database, base: str, big: Path, source: Path, folder: Path, count: int, seed: int
 ) -> list[Device]:
     started = time.perf_counter()
-    big_db = Database.open(big)
+    big_db = Database.open(source)
     with big_db.read() as session:
         sites = sorted(session.scalars(select(Site.id).where(Site.deleted.is_(False))))
     chosen = {i: adults_of(big_db, sites[i % len(sites)], SEEDED, skip=(i // len(sites)) * SEEDED)
               for i in range(count)}  # fmt: skip
     big_db.dispose()
-    template = device_template(big, folder, sorted({p for ids in chosen.values() for p in ids}))
+    template = device_template(
+        big, source, folder, sorted({p for ids in chosen.values() for p in ids})
+    )
     devices = []
     for i in range(count):
         site_id = sites[i % len(sites)]
@@ -408,14 +418,16 @@ def main() -> None:
                     done.rss_before_mb, done.peak_rss_mb, done.cpu_s, server_cpu,
                 )  # fmt: skip
                 desk = Database.open(desk_path)
-                counts, at_hq = table_counts(desk), table_counts(hq)
+                counts, at_hq = table_counts(desk), table_counts(hq, Scope.of_site(site_id))
                 if counts != at_hq:
                     log.error("desk differs from HQ: %s vs %s", counts, at_hq)
                 emit("initial_rows_per_s", done.rows / done.seconds, "rows/s")
                 emit("peak_rss_mb", done.peak_rss_mb, "MB")
                 measure_push(desk, base, token, site_id, args)
                 desk.dispose()
-                devices = prepare_devices(hq, base, desk_path, folder, args.devices, args.seed)
+                devices = prepare_devices(
+                    hq, base, desk_path, source, folder, args.devices, args.seed
+                )
                 hq.dispose()  # forked devices must not inherit its connections
                 measure_concurrent(devices, base)
     finally:

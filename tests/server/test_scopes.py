@@ -7,8 +7,9 @@ touches it; checking in someone from the index works offline.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
@@ -20,6 +21,7 @@ from opdesk.core.services.search import search_people
 from opdesk.server.pull import pull_changes
 from opdesk.server.scopes import Scope
 from opdesk.storage.engine import Database
+from opdesk.storage.migrate import open_database
 from opdesk.storage.models import Consent, HouseholdLink, Person, Visit
 from opdesk.sync.divergence import check_divergence
 from tests.server.conftest import TestDesk
@@ -59,6 +61,18 @@ def agrees_with_hq(desk: TestDesk) -> bool:
 def foreign_keys_hold(desk: TestDesk) -> bool:
     with desk.db.read() as session:
         return session.execute(text("PRAGMA foreign_key_check")).first() is None
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def hq_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """HQ on SQLite and on PostgreSQL: scoped pulls query each their own way (arrays of
+    ids on PostgreSQL)."""
+    where = (
+        tmp_path / "hq.sqlite3" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    )
+    db = open_database(where)
+    yield db
+    db.dispose()
 
 
 @pytest.fixture
