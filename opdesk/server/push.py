@@ -73,10 +73,13 @@ def process_push(
     last, gap = 0, False
     for start in range(0, len(ordered), BATCH):
         batch = ordered[start : start + BATCH]
-        for attempt in range(RETRIES):
+        careful = False
+        for attempt in range(RETRIES + 1):
             try:
-                done, last, gap = _push_batch(db, client_id, batch, now)
+                done, last, gap = _push_batch(db, client_id, batch, now, careful=careful)
                 break
+            except _Refused:  # once more, each mutation in a savepoint of its own
+                careful = True
             except OperationalError as exc:
                 if attempt + 1 == RETRIES or not _lost_a_race(exc):
                     raise
@@ -91,11 +94,17 @@ def _lost_a_race(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")  # deadlock, serialization
 
 
+class _Refused(Exception):
+    """A rule refused a mutation of a batch applied without savepoints."""
+
+
 def _push_batch(
-    db: Database, client_id: str, batch: Sequence[Envelope], now: datetime
+    db: Database, client_id: str, batch: Sequence[Envelope], now: datetime, *, careful: bool
 ) -> tuple[list[PushResult], int, bool]:
-    """Some mutations in one transaction, each in a savepoint of its own: each is applied
-    or rejected whole, and the client's last processed number commits with them."""
+    """Some mutations in one transaction, with the client's last processed number; each
+    is applied or rejected whole. Refusals are rare: the batch is first applied without
+    a savepoint per mutation (two round trips each, a third of a push's time); if a rule
+    says no, it is rolled back and applied again ``careful``ly, a savepoint each."""
     results: list[PushResult] = []
     done: list[tuple[Envelope, PushResult, set[RowKey]]] = []
     gap = False
@@ -112,7 +121,7 @@ def _push_batch(
             if envelope.seq != last + 1:
                 gap = True
                 break
-            result, keys = _apply_one(session, envelope, seen)
+            result, keys = _apply_one(session, envelope, seen, careful)
             # As if each had a session of its own: what one changed with plain SQL is
             # read again by the next, never taken from a stale object.
             session.expire_all()
@@ -178,7 +187,7 @@ def _client(session: Session, client_id: str) -> HqClient:
 
 
 def _apply_one(
-    session: Session, envelope: Envelope, seen: dict[str, PushResult]
+    session: Session, envelope: Envelope, seen: dict[str, PushResult], careful: bool
 ) -> tuple[PushResult, set[RowKey]]:
     before = seen.get(envelope.mutation_id)
     if before is not None:
@@ -188,9 +197,15 @@ def _apply_one(
         return PushResult(envelope.seq, "duplicate"), set()
     keys: set[RowKey] = set()
     try:
-        with session.begin_nested():
-            mutation = parse_mutation(envelope.name, envelope.args)
-            keys = set(apply_tracked(session, mutation, envelope.actor_user_id).before)
+        mutation = parse_mutation(envelope.name, envelope.args)  # refused before any write
+        if careful:
+            with session.begin_nested():
+                keys = set(apply_tracked(session, mutation, envelope.actor_user_id).before)
+        else:
+            try:
+                keys = set(apply_tracked(session, mutation, envelope.actor_user_id).before)
+            except DomainError as exc:  # it may have written part of itself
+                raise _Refused() from exc
         result = PushResult(envelope.seq, "applied")
     except DomainError as exc:
         result = PushResult(envelope.seq, "rejected", exc.reason())
@@ -217,8 +232,7 @@ def _record(
             versions[envelope.mutation_id] = first + offset
             stamps.update(dict.fromkeys(keys, first + offset))  # a later change wins
         stamp_versions(conn, stamps)
-        for envelope, keys in applied:
-            note_changes(conn, keys, versions[envelope.mutation_id])
+        note_changes(conn, [(keys, versions[envelope.mutation_id]) for envelope, keys in applied])
     session.add_all(
         HqMutation(
             mutation_id=envelope.mutation_id,
@@ -247,5 +261,5 @@ def apply_at_hq(db: Database, mutation: Mutation, *, actor_user_id: str | None =
         tracker = apply_tracked(session, mutation, actor_user_id)
         version = take_version(session.connection())
         stamp_rows(session.connection(), set(tracker.before), version)
-        note_changes(session.connection(), set(tracker.before), version)
+        note_changes(session.connection(), [(set(tracker.before), version)])
     return version

@@ -8,8 +8,11 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import func, select
 
+from opdesk.core.errors import DomainError
+from opdesk.core.mutations.base import ApplyContext
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import MutationLog
+from opdesk.core.mutations.visits import CheckIn
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
 from opdesk.server import push as push_module
@@ -255,3 +258,31 @@ def test_a_push_of_several_batches_versions_each_change_on_its_own(
     assert applied == sorted(set(applied))  # one version each, in order
     assert [person_versions[p] for p in people[:4]] == applied[:4]
     assert people[4] not in person_versions and person_versions[people[5]] == applied[4]
+
+
+def test_a_change_refused_after_writing_leaves_nothing_and_the_batch_goes_on(
+    hq_db: Database, make_desk: MakeDesk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch is applied without a savepoint per change; one refused halfway (its visit
+    already added) makes HQ apply the batch again with savepoints: the refused change
+    leaves nothing, the others are applied once."""
+    rho = make_desk(hq_db, "Rho")
+    person = rho.people.register_person(PersonFields(given_name="Ada"))
+    visits = [rho.visits.check_in(person, topics=["casa"], note=f"n{i}") for i in range(3)]
+    pending = MutationLog(rho.db).pending()
+    original = CheckIn.apply
+
+    def refuse_the_second(self: CheckIn, ctx: ApplyContext) -> None:
+        original(self, ctx)
+        if self.note == "n1":
+            ctx.session.flush()  # written, then refused
+            raise DomainError("Refused after writing.")
+
+    monkeypatch.setattr(CheckIn, "apply", refuse_the_second)
+    outcome = process_push(hq_db, pending[0].client_id, pending, now=START)
+    assert [r.status for r in outcome.results] == ["applied", "applied", "rejected", "applied"]
+    with hq_db.read() as session:
+        at_hq = set(session.scalars(select(Visit.id)))
+        recorded = session.scalar(select(func.count()).select_from(HqMutation))
+    assert at_hq == {visits[0], visits[2]}
+    assert recorded == 4
