@@ -136,12 +136,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(url: str, folder: Path) -> Iterator[tuple[str, int]]:
+def serve(url: str, folder: Path, workers: int = 1) -> Iterator[tuple[str, int]]:
     """``opdesk-server serve`` on a free port of 127.0.0.1; its base URL and pid."""
     port = free_port()
     command = [
         sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(folder / "hq"),
-        "--database-url", url, "serve", "--port", str(port),
+        "--database-url", url, "serve", "--port", str(port), "--workers", str(workers),
     ]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
@@ -172,9 +172,12 @@ def enroll(hq: Database, base: str, name: str, site_id: str | None) -> str:
 
 
 def cpu_seconds(pid: int) -> float:
-    """CPU time a process has used so far (Linux; 0 elsewhere)."""
+    """CPU time a process and its living children (``serve --workers``) have used so far
+    (Linux; 0 elsewhere)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)

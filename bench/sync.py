@@ -2,6 +2,7 @@
 database of its own, fsync as configured: on by default), desks as SQLite files.
 
     .venv/bin/python bench/sync.py [--people 100000] [--pg-url URL] [--devices 50]
+                                   [--workers N (HQ processes; default: the cores)]
 
 Figures (targets in brackets):
   initial_rows_per_s   a new desk's first download of the demo data (>= 20,000)
@@ -70,6 +71,9 @@ def options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--changes", type=int, default=1000, help="offline changes to push")
     parser.add_argument("--devices", type=int, default=50, help="devices syncing at once")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="HQ server processes"
+    )
 
 
 class Timed:
@@ -403,7 +407,7 @@ def main() -> None:
     try:
         with pg_database(args.pg_url) as url:
             hq = load_hq(source, url)
-            with serve(url, folder) as (base, server):
+            with serve(url, folder, args.workers) as (base, server):
                 desk_path = folder / "desk.sqlite3"
                 token = enroll(hq, base, "bench desk", site_id)
                 spawn = multiprocessing.get_context("spawn")

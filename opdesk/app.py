@@ -67,15 +67,6 @@ def _is_empty(db: Database) -> bool:
         return not session.scalar(select(func.count()).select_from(Person))
 
 
-def open_desk_for_app(paths: Paths, *, demo: bool = False) -> Desk:
-    """``open_desk`` on the app's database thread, which also loads the sync stack (HTTP
-    client included) meanwhile, so that the window does not wait for it once shown."""
-    desk = open_desk(paths, demo=demo, integrity="background")
-    import opdesk.sync.service  # noqa: F401
-
-    return desk
-
-
 def run_app(paths: Paths, *, demo: bool = False, lang: str | None = None) -> int:
     """The desktop app (imported late: the admin commands never load Qt)."""
     import sys
@@ -83,7 +74,7 @@ def run_app(paths: Paths, *, demo: bool = False, lang: str | None = None) -> int
     from opdesk.gui.application import run
 
     sys.setswitchinterval(SWITCH_INTERVAL)
-    opener = partial(open_desk_for_app, paths, demo=demo)
+    opener = partial(open_desk, paths, demo=demo, integrity="background")
     demo_paths = resolve_paths(paths.data_dir / "demo")
     demo_opener = partial(open_desk, demo_paths, demo=True, integrity="background")
     return run(paths, open_desk=opener, open_demo=demo_opener, lang=lang)

@@ -47,6 +47,7 @@ class DeskApplication:
         self.apply(self.settings)
         self.worker = DbWorker(app)
         self.window = MainWindow(self.worker, templates_dir=paths.config_dir / "informativa")
+        self.window.sync_minutes = self.settings.sync_minutes
         self.window.settings_requested.connect(self.edit_settings)
         self.window.demo_requested.connect(self.open_demo)
         self.desks: list[Desk] = []
@@ -59,8 +60,10 @@ class DeskApplication:
         apply_style(self.app, settings.font_scale, high_contrast=settings.high_contrast)
         self.settings = settings
         window = getattr(self, "window", None)
-        if window is not None and window.sync is not None:
-            window.sync.set_interval(settings.sync_minutes)
+        if window is not None:
+            window.sync_minutes = settings.sync_minutes
+            if window.sync is not None:
+                window.sync.set_interval(settings.sync_minutes)
 
     def start(self, open_desk: Callable[[], Desk]) -> None:
         probe_file = os.environ.get("OPDESK_STARTUP_PROBE")
@@ -77,9 +80,7 @@ class DeskApplication:
 
     def _attach(self, desk: Desk) -> None:
         self.desks.append(desk)
-        self.window.attach(desk)
-        if self.window.sync is not None:
-            self.window.sync.set_interval(self.settings.sync_minutes)
+        self.window.attach(desk)  # sync joins later, at the chosen interval
 
     def open_demo(self) -> None:
         """Leave the real database alone: open (or make) the demo one beside it."""

@@ -39,6 +39,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def load_sync_stack() -> None:
+    """Run by the database worker: what sync and its screen import, off the GUI thread."""
+    import opdesk.gui.problems_screen
+    import opdesk.gui.sync_controller
+    import opdesk.sync.service  # noqa: F401
+
+
 class MainWindow(QMainWindow):
     """Signals:
     settings_requested(): the volunteer asked for the settings (Ctrl+,).
@@ -64,6 +71,7 @@ class MainWindow(QMainWindow):
         self.templates_dir = templates_dir  # the agency's own informativa, if any
         self.people: PeopleScreen | None = None
         self.sync: SyncController | None = None
+        self.sync_minutes: int | None = None  # the setting; None: the controller's default
         self.problems: ProblemsScreen | None = None
         self._painted = False
         self.section_keys: list[QAction] = []  # Ctrl+1, Ctrl+2, ...: made again on rebuild
@@ -139,12 +147,22 @@ class MainWindow(QMainWindow):
         self.section_keys.append(action)
 
     def attach(self, desk: Desk) -> None:
-        """The database is open: ask for the site on first run, then build the screens."""
+        """The database is open: ask for the site on first run, then build the screens;
+        sync joins once its modules are loaded (by the worker, after the screens: the
+        counter is ready a quarter of a second sooner)."""
         self.desk = desk
         self.watch_integrity(desk)
-        self.start_sync(desk)
-        if desk.context.site_id is not None:
+        if self.sync is not None:  # another desk's (the demo opened): stop it now
+            self.sync.timer.stop()
+            self.sync = None
+            self.problems = None
+
+        def screens_then_sync() -> None:
             self.build_screens()
+            self.worker.submit(load_sync_stack, lambda _none: self.join_sync(desk), self.show_fatal)
+
+        if desk.context.site_id is not None:
+            screens_then_sync()
             return
 
         def welcome(sites: list[tuple[str, str]]) -> None:
@@ -155,13 +173,26 @@ class MainWindow(QMainWindow):
                 return
             chosen = dialog.chosen_site() if answer else None
             if chosen is None:
-                self.build_screens()
+                screens_then_sync()
                 return
             Op(self.worker, lambda: desk.choose_site(chosen), self).success(
-                lambda _none: self.build_screens()
+                lambda _none: screens_then_sync()
             ).run()
 
         Op(self.worker, desk.sites, self).success(welcome).run()
+
+    def join_sync(self, desk: Desk) -> None:
+        """The sync stack is loaded: start it, and add its problems screen."""
+        if self.desk is not desk:  # another desk was opened meanwhile
+            return
+        self.start_sync(desk)
+        if self.checkin is not None and self.problems is None and self.sync is not None:
+            from opdesk.gui.problems_screen import ProblemsScreen
+
+            self.problems = ProblemsScreen(self.sync.service, desk, self.worker, self)
+            self.problems.changed.connect(self.sync.refresh_status)
+            self.add_section(self.tr("Sync problems"), self.problems, "Ctrl+3")
+            self.nav.setVisible(self.nav.count() > 1)
 
     def start_sync(self, desk: Desk) -> None:
         from opdesk.gui.sync_controller import SyncController
@@ -170,6 +201,8 @@ class MainWindow(QMainWindow):
         if self.sync is not None:
             self.sync.timer.stop()
         self.sync = SyncController(SyncService(desk.db, clock=desk.context.clock), self)
+        if self.sync_minutes is not None:
+            self.sync.set_interval(self.sync_minutes)
         self.sync.status_changed.connect(self.show_sync_status)
         self.sync.synced.connect(self.refresh_after_sync)
         self.sync.failed.connect(self.sync_failed)
@@ -246,7 +279,6 @@ class MainWindow(QMainWindow):
             return
         from opdesk.gui.checkin.screen import CheckInScreen
         from opdesk.gui.people_screen import PeopleScreen, new_person_dialog
-        from opdesk.gui.problems_screen import ProblemsScreen
 
         for index in reversed(range(self.stack.count())):
             old = self.stack.widget(index)
@@ -276,7 +308,9 @@ class MainWindow(QMainWindow):
         checkin.person_page_requested.connect(self.open_person_page)
         self.add_section(self.tr("Welcome desk"), self.checkin, "Ctrl+1")
         self.add_section(self.tr("People"), self.people, "Ctrl+2")
-        if self.sync is not None:
+        if self.sync is not None:  # a rebuild: sync joined the first time (``join_sync``)
+            from opdesk.gui.problems_screen import ProblemsScreen
+
             self.problems = ProblemsScreen(self.sync.service, desk, self.worker, self)
             self.problems.changed.connect(self.sync.refresh_status)
             self.add_section(self.tr("Sync problems"), self.problems, "Ctrl+3")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from opdesk.core.clock import new_id, utc_now
 from opdesk.core.errors import DomainError
@@ -14,7 +16,7 @@ from opdesk.core.rules.sites import site_id_for
 from opdesk.logs import setup_logging
 from opdesk.paths import resolve_paths
 from opdesk.server.devices import DeviceRefused
-from opdesk.storage.engine import Database
+from opdesk.storage.engine import Database, is_sqlite
 from opdesk.storage.migrate import open_database
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--certfile")
     serve.add_argument("--keyfile")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes, each using a core (PostgreSQL only; default 1)",
+    )
     site = sub.add_parser("create-site", help="add an opcafè to the network")
     site.add_argument("name")
     site.add_argument("comune")
@@ -71,20 +79,44 @@ def _site(comune: str | None) -> str | None:
     return site_id_for(canonical_comune(comune) or comune) if comune else None
 
 
+# How ``serve --workers`` tells its worker processes what to open.
+WORKER_DATABASE = "OPDESK_SERVER_DATABASE_URL"
+WORKER_LOGS = "OPDESK_SERVER_LOG_DIR"
+
+
 def _serve(db: Database, args: argparse.Namespace) -> int:
     import uvicorn
 
     from opdesk.server.app import create_app
 
-    uvicorn.run(
-        create_app(db),
-        host=args.host,
-        port=args.port,
-        ssl_certfile=args.certfile,
-        ssl_keyfile=args.keyfile,
-        log_level="warning",
-    )
+    options = {
+        "host": args.host,
+        "port": args.port,
+        "ssl_certfile": args.certfile,
+        "ssl_keyfile": args.keyfile,
+        "log_level": "warning",
+    }
+    if args.workers <= 1:
+        uvicorn.run(create_app(db), **options)
+        return 0
+    if is_sqlite(db.engine):
+        sys.stderr.write("opdesk-server: --workers needs PostgreSQL (--database-url)\n")
+        return 2
+    # The database is migrated already (by ``main``); each worker process opens it.
+    os.environ[WORKER_DATABASE] = db.engine.url.render_as_string(hide_password=False)
+    os.environ[WORKER_LOGS] = str(resolve_paths(args.data_dir).log_dir)
+    uvicorn.run("opdesk.server.cli:worker_app", factory=True, workers=args.workers, **options)
     return 0
+
+
+def worker_app() -> Any:
+    """The app of one of ``serve --workers`` processes."""
+    from pathlib import Path
+
+    from opdesk.server.app import create_app
+
+    setup_logging(Path(os.environ[WORKER_LOGS]))
+    return create_app(Database.open(os.environ[WORKER_DATABASE]))
 
 
 def _create_site(db: Database, args: argparse.Namespace) -> int:

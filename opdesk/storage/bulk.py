@@ -27,14 +27,39 @@ def execute_many(
     if conn.dialect.name != "sqlite":
         conn.execute(statement, list(rows))  # type: ignore[call-overload]
         return
-    compiled = cast(SQLCompiler, statement.compile(dialect=conn.dialect, column_keys=list(rows[0])))
-    names = list(compiled.positiontup or [])
+    sql, names, convert = _compiled(conn, statement, tuple(rows[0]))
     get = itemgetter(*names)
     params = [get(row) for row in rows] if len(names) > 1 else [(row[names[0]],) for row in rows]
-    convert = [(i, c) for i, name in enumerate(names) if (c := _storage(compiled.binds[name].type))]
     if convert:
         params = [_converted(values, convert) for values in params]
-    conn.exec_driver_sql(str(compiled), params)
+    conn.exec_driver_sql(sql, params)
+
+
+Compiled = tuple[str, list[str], list[tuple[int, Callable[[Any], str]]]]
+_COMPILED: dict[tuple[Any, ...], Compiled] = {}
+
+
+def _compiled(conn: Connection, statement: ClauseElement, keys: tuple[str, ...]) -> Compiled:
+    """The SQL, its parameters in order and their conversions; kept per statement shape
+    (compiling was a tenth of a pull's writing: the statements are made anew each time)."""
+    cache_key = statement._generate_cache_key()
+    key = None if cache_key is None else (conn.dialect.name, cache_key.key, keys)
+    try:
+        found = _COMPILED.get(key) if key is not None else None
+    except TypeError:  # a statement whose key cannot be hashed: compiled each time
+        key = found = None
+    if found is None:
+        compiled = cast(
+            SQLCompiler, statement.compile(dialect=conn.dialect, column_keys=list(keys))
+        )
+        names = list(compiled.positiontup or [])
+        convert = [
+            (i, c) for i, name in enumerate(names) if (c := _storage(compiled.binds[name].type))
+        ]
+        found = (str(compiled), names, convert)
+        if key is not None and len(_COMPILED) < 1000:
+            _COMPILED[key] = found
+    return found
 
 
 def _converted(

@@ -53,6 +53,6 @@ def window(qtbot: QtBot, desk: Desk, worker: DbWorker) -> Iterator[MainWindow]:
     qtbot.addWidget(w)
     w.show()
     w.attach(desk)
-    qtbot.waitUntil(lambda: w.checkin is not None)
+    qtbot.waitUntil(lambda: w.checkin is not None and w.sync is not None)
     yield w
     worker.wait()

@@ -60,11 +60,14 @@ class Tls:
     ca_file: Path
 
 
-def start_server(data_dir: Path, database_url: str, *, tls: Tls | None = None) -> Iterator[Server]:
+def start_server(
+    data_dir: Path, database_url: str, *, tls: Tls | None = None, workers: int = 1
+) -> Iterator[Server]:
     port = free_port()
     command = [
         sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(data_dir),
         "--database-url", database_url, "serve", "--port", str(port),
+        "--workers", str(workers),
     ]  # fmt: skip
     if tls is not None:
         command += ["--certfile", str(tls.certfile), "--keyfile", str(tls.keyfile)]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from opdesk.core.mutations.base import ApplyContext
 from opdesk.core.mutations.log import MutationLog
@@ -15,6 +18,7 @@ from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
+from opdesk.storage.models import Person
 from opdesk.sync.engine import sync_once
 from tests.server.conftest import TestDesk
 from tests.server.test_http import enrolled, start_server
@@ -52,23 +56,39 @@ def test_two_desks_converge_through_a_postgresql_hq(
         hq.dispose()
 
 
+@pytest.mark.parametrize("workers", [1, 2])
 def test_a_real_server_on_postgresql(
-    pg_url: str, tmp_path: Path, make_desk: Callable[[Database, str], TestDesk]
+    pg_url: str, tmp_path: Path, make_desk: Callable[[Database, str], TestDesk], workers: int
 ) -> None:
+    """Also as several server processes (``serve --workers``): any of them serves a desk."""
     hq = open_database(pg_url)
     try:
-        for server in start_server(tmp_path / "hq", pg_url):
+        for server in start_server(tmp_path / "hq", pg_url, workers=workers):
             rho = make_desk(hq, "Rho")
             transport = enrolled(server, rho, "Rho 1")
             try:
-                person = rho.people.register_person(PersonFields(given_name="Olena"))
-                sync_once(rho.db, transport)
+                people = []
+                for name in ("Olena", "Taras", "Mariia"):  # a sync each: several requests
+                    people.append(rho.people.register_person(PersonFields(given_name=name)))
+                    sync_once(rho.db, transport)
                 assert MutationLog(rho.db).pending() == []
-                assert [h.person.id for h in search_people(hq, "olena")] == [person]
+                assert [h.person.id for h in search_people(hq, "olena")] == people[:1]
+                with rho.db.read() as session:
+                    assert set(session.scalars(select(Person.id))) >= set(people)
             finally:
                 transport.close()
     finally:
         hq.dispose()
+
+
+def test_workers_need_postgresql(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(tmp_path),
+         "serve", "--workers", "2"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "--workers needs PostgreSQL" in result.stderr
 
 
 def test_a_guarded_check_waits_for_the_other_desks_transaction(pg_url: str) -> None:
