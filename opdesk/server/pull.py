@@ -33,6 +33,7 @@ from opdesk.storage.rows import to_json_value
 from opdesk.storage.types import UTCDateTime
 
 PAGE = 1000
+RANGES = 8  # ranges of versions a scoped page may gather
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,11 @@ def pull_changes(
         if scope.sites is not None:
             rows, removed = _scoped(conn, scope, rows)
             # A scope keeps a part of each range of versions: ranges are added up to a
-            # page's worth of rows, else a desk's first download takes 3 times the trips.
-            while len(rows) < limit and new_cursor < high:
+            # page's worth of rows, else a desk's first download takes 3 times the trips
+            # (at most RANGES of them: a reply never waits long on rows of other sites).
+            for _more in range(RANGES - 1):
+                if len(rows) >= limit or new_cursor >= high:
+                    break
                 extra, new_cursor = _page(conn, new_cursor, high, limit, scope)
                 extra, gone = _scoped(conn, scope, extra)
                 rows, removed = rows + extra, removed | gone

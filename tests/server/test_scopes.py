@@ -228,3 +228,25 @@ def test_hq_and_unscoped_tools_see_everything(hq_db: Database, rho: TestDesk) ->
     )
     assert any(r.table == "person" for r in everything.rows)
     assert not any(r.table == "person" for r in lainate_only.rows)
+
+
+def test_a_scoped_page_gathers_ranges_of_versions_up_to_a_page_of_rows(
+    hq_db: Database, rho: TestDesk, lainate: TestDesk
+) -> None:
+    """Most of HQ's rows belong to other sites: a page of a desk's scope spans several
+    ranges of ``limit`` versions (at most RANGES), so it takes fewer trips; nothing of
+    the scope is skipped and nothing outside it comes."""
+    theirs = [lainate.people.register_person(PersonFields(given_name=f"L{i}")) for i in range(30)]
+    lainate.sync()
+    ours = [rho.people.register_person(PersonFields(given_name=f"R{i}")) for i in range(3)]
+    rho.sync()
+    scope, cursor, pages, people = Scope.of_site(site_id_for("Rho")), 0, 0, set()
+    while True:
+        page = pull_changes(hq_db, client_id="x", cursor=cursor, limit=4, scope=scope)
+        people |= {r.id for r in page.rows if r.table == "person"}
+        cursor, pages = page.cursor, pages + 1
+        if not page.more:
+            break
+    assert people == set(ours) and not people & set(theirs)
+    # 33 people and their consents in ranges of 4 versions: about 9 ranges, 2 pages
+    assert pages <= 2
