@@ -77,14 +77,29 @@ def pull_changes(
                 if len(rows) >= limit or new_cursor >= high:
                     break
                 extra, new_cursor = _page(conn, new_cursor, high, limit, scope)
-                extra, gone = _scoped(conn, scope, extra)
-                rows, removed = rows + extra, removed | gone
+                rows, removed = _then(rows, removed, *_scoped(conn, scope, extra))
         more = new_cursor < high
         # Counted once, on the first page of a large pull, for the desk's progress bar.
         waiting = _waiting(conn, cursor, high, scope) if count and more else None
     return PullPage(
         tuple(rows), new_cursor, more, epoch, int(last or 0), waiting, tuple(sorted(removed))
     )
+
+
+def _then(
+    rows: list[ServerRow], removed: set[str], later: list[ServerRow], gone: set[str]
+) -> tuple[list[ServerRow], set[str]]:
+    """A page's rows and removals followed by those of a later range of versions: one
+    row per record, the later one (a person sent minimal, then whole once they entered
+    the scope); a minimal record sent, then removed, is only removed; and the reverse."""
+    keys = {(row.table, row.id) for row in later}
+    earlier = [
+        row
+        for row in rows
+        if (row.table, row.id) not in keys and not (row.table == "person" and row.id in gone)
+    ]
+    sent = {row.id for row in later if row.table == "person"}
+    return earlier + later, (removed - sent) | gone
 
 
 def _waiting(conn: Connection, cursor: int, high: int, scope: Scope) -> int:

@@ -250,3 +250,33 @@ def test_a_scoped_page_gathers_ranges_of_versions_up_to_a_page_of_rows(
     assert people == set(ours) and not people & set(theirs)
     # 33 people and their consents in ranges of 4 versions: about 9 ranges, 2 pages
     assert pages <= 2
+
+
+def test_a_record_in_two_ranges_of_one_page_goes_once_as_the_later_says(
+    hq_db: Database, rho: TestDesk, lainate: TestDesk, make_desk: MakeDesk
+) -> None:
+    """Amina's row is in an early range of versions, her entering Lainate's scope in a
+    later one of the same page: the page holds her once, whole; a new desk takes it in."""
+    amina = rho.people.register_person(
+        AMINA, consents=["registration", "network_index"], notice_version="2026-01"
+    )
+    for i in range(12):
+        rho.people.register_person(PersonFields(given_name=f"R{i}"))
+    rho.sync()
+    lainate.sync()
+    lainate.visits.check_in(amina, topics=["lavoro"])  # she enters Lainate's scope
+    lainate.sync()
+    scope, cursor = Scope.of_site(site_id_for("Lainate")), 0
+    while True:
+        page = pull_changes(hq_db, client_id="x", cursor=cursor, limit=5, scope=scope)
+        keys = [(row.table, row.id) for row in page.rows]
+        assert len(keys) == len(set(keys))
+        assert amina not in page.removed
+        cursor = page.cursor
+        if not page.more:
+            break
+    fresh = make_desk(hq_db, "Lainate", scoped=True)
+    fresh.sync()
+    whole = held(fresh, amina)
+    assert whole is not None and not whole.index_only
+    assert count(fresh, Visit, person_id=amina) == 1 and foreign_keys_hold(fresh)
