@@ -186,13 +186,17 @@ class MainWindow(QMainWindow):
         if self.desk is not desk:  # another desk was opened meanwhile
             return
         self.start_sync(desk)
-        if self.checkin is not None and self.problems is None and self.sync is not None:
-            from opdesk.gui.problems_screen import ProblemsScreen
-
-            self.problems = ProblemsScreen(self.sync.service, desk, self.worker, self)
-            self.problems.changed.connect(self.sync.refresh_status)
-            self.add_section(self.tr("Sync problems"), self.problems, "Ctrl+3")
+        if self.checkin is not None and self.problems is None:
+            self.add_problems_section(desk)
             self.nav.setVisible(self.nav.count() > 1)
+
+    def add_problems_section(self, desk: Desk) -> None:
+        from opdesk.gui.problems_screen import ProblemsScreen
+
+        assert self.sync is not None
+        self.problems = ProblemsScreen(self.sync.service, desk, self.worker, self)
+        self.problems.changed.connect(self.sync.refresh_status)
+        self.add_section(self.tr("Sync problems"), self.problems, "Ctrl+3")
 
     def start_sync(self, desk: Desk) -> None:
         from opdesk.gui.sync_controller import SyncController
@@ -309,11 +313,7 @@ class MainWindow(QMainWindow):
         self.add_section(self.tr("Welcome desk"), self.checkin, "Ctrl+1")
         self.add_section(self.tr("People"), self.people, "Ctrl+2")
         if self.sync is not None:  # a rebuild: sync joined the first time (``join_sync``)
-            from opdesk.gui.problems_screen import ProblemsScreen
-
-            self.problems = ProblemsScreen(self.sync.service, desk, self.worker, self)
-            self.problems.changed.connect(self.sync.refresh_status)
-            self.add_section(self.tr("Sync problems"), self.problems, "Ctrl+3")
+            self.add_problems_section(desk)
         self.nav.setVisible(self.nav.count() > 1)
         self.nav.setCurrentIndex(0)
         self.checkin.search.focus_search()

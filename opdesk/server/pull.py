@@ -212,7 +212,7 @@ def _scoped(
     people |= {str(r.data["person_id"]) for r in rows if r.table == "consent"}
     named = {p for r in rows for p in scopes.referenced_people(r.table, r.data)}
     members = scopes.members(conn, scope, people | named)
-    indexed = scopes.held(conn, scope, (people | named) - members)
+    indexed = scopes.held_minimal(conn, scope, (people | named) - members)
     kept: dict[tuple[str, str], ServerRow] = {}
     removed: set[str] = set()
     minimal: set[str] = set()

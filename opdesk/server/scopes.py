@@ -19,7 +19,7 @@ minimal record, and does so only when nothing of its own refers to it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +83,14 @@ _link = table_of(HouseholdLink)
 _visit = table_of(Visit)
 
 
+CHUNK = 500  # ids per statement (SQLite takes a bounded number of parameters)
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
 # --- keeping membership as HQ applies mutations -------------------------------------
 
 
@@ -134,8 +142,7 @@ def _rows_by_id(
     conn: Connection, table: Any, columns: tuple[Any, ...], ids: list[str]
 ) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in _chunks(ids):
         query = select(table.c.id, *columns).where(among(conn, table.c.id, chunk))
         found.update((str(row.id), row) for row in conn.execute(query))
     return found
@@ -146,9 +153,9 @@ def _add_members(conn: Connection, wanted: dict[tuple[str, str], int]) -> None:
         return
     people = sorted({person_id for _site, person_id in wanted})
     known: set[tuple[str, str]] = set()
-    for start in range(0, len(people), 500):
+    for chunk in _chunks(people):
         query = select(_member.c.site_id, _member.c.person_id).where(
-            among(conn, _member.c.person_id, people[start : start + 500])
+            among(conn, _member.c.person_id, chunk)
         )
         known.update((str(s), str(p)) for s, p in conn.execute(query))
     new = [
@@ -265,12 +272,11 @@ def members(conn: Connection, scope: Scope, person_ids: Collection[str]) -> set[
     if scope.sites is None:
         return set(person_ids)
     found: set[str] = set()
-    ids = sorted(person_ids)
-    for start in range(0, len(ids), 500):
+    for chunk in _chunks(sorted(person_ids)):
         found.update(
             conn.execute(
                 select(_member.c.person_id).where(
-                    among(conn, _member.c.person_id, ids[start : start + 500]),
+                    among(conn, _member.c.person_id, chunk),
                     _member.c.site_id.in_(scope.sites),
                 )
             ).scalars()
@@ -278,27 +284,23 @@ def members(conn: Connection, scope: Scope, person_ids: Collection[str]) -> set[
     return found
 
 
-def held(conn: Connection, scope: Scope, person_ids: Collection[str]) -> set[str]:
-    """Those of these people a desk of this scope holds (whole or minimal): what
-    ``holds(scope, "person")`` selects, found by index lookups on the ids. As one SQL
-    filter, PostgreSQL hashes whole tables for each page of a pull (0.7 s a page)."""
+def held_minimal(conn: Connection, scope: Scope, non_members: Collection[str]) -> set[str]:
+    """Those of these people, none a member of the scope, that its desks hold as a
+    minimal record: what ``holds(scope, "person")`` adds to the members, found by index
+    lookups on the ids. As one SQL filter, PostgreSQL hashes whole tables for each page
+    of a pull (0.7 s a page)."""
     if scope.sites is None:
-        return set(person_ids)
-    ids = sorted(person_ids)
+        return set(non_members)
     found: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        found |= members(conn, scope, chunk)
+    for chunk in _chunks(sorted(non_members)):
+        found |= _indexed_alive(conn, chunk)
         rest = [p for p in chunk if p not in found]
-        if rest:
-            found |= _indexed_alive(conn, rest)
-            rest = [p for p in rest if p not in found]
         if rest:
             found |= _named_among(conn, scope, rest)
     return found
 
 
-def _indexed_alive(conn: Connection, person_ids: list[str]) -> set[str]:
+def _indexed_alive(conn: Connection, person_ids: Sequence[str]) -> set[str]:
     query = (  # a join, not EXISTS: PostgreSQL would hash every consent for it
         select(_consent.c.person_id)
         .select_from(_consent.join(_person, _person.c.id == _consent.c.person_id))
@@ -314,7 +316,7 @@ def _indexed_alive(conn: Connection, person_ids: list[str]) -> set[str]:
     return {str(p) for p in conn.execute(query).scalars()}
 
 
-def _named_among(conn: Connection, scope: Scope, person_ids: list[str]) -> set[str]:
+def _named_among(conn: Connection, scope: Scope, person_ids: Sequence[str]) -> set[str]:
     """Those of these people a member's record names (``_named_by_members``)."""
     assert scope.sites is not None
     member = _member.alias("naming_member")
@@ -402,10 +404,8 @@ def whole_records(
 ) -> dict[str, list[Any]]:
     """The rows that make up these people's records (person, consents, links) as they
     are now, those of version ``through`` or older: newer ones travel by version."""
-    ids = sorted(person_ids)
     found: dict[str, list[Any]] = {"person": [], "consent": [], "household_link": []}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for chunk in _chunks(sorted(person_ids)):
         found["person"] += conn.execute(
             select(_person).where(among(conn, _person.c.id, chunk), _person.c.version <= through)
         ).mappings()
@@ -424,12 +424,9 @@ def whole_records(
 
 
 def people_rows(conn: Connection, person_ids: Collection[str]) -> list[Any]:
-    ids = sorted(person_ids)
     found: list[Any] = []
-    for start in range(0, len(ids), 500):
-        found += conn.execute(
-            select(_person).where(among(conn, _person.c.id, ids[start : start + 500]))
-        ).mappings()
+    for chunk in _chunks(sorted(person_ids)):
+        found += conn.execute(select(_person).where(among(conn, _person.c.id, chunk))).mappings()
     return found
 
 
