@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from opdesk.core.errors import DomainError, Reason
@@ -34,7 +34,7 @@ from opdesk.server.scopes import note_changes
 from opdesk.server.versions import ensure_hq_state, stamp_rows, stamp_versions, take_version
 from opdesk.storage.engine import Database
 from opdesk.storage.models import HqClient, HqMutation
-from opdesk.storage.rows import RowKey
+from opdesk.storage.rows import RowKey, derived_refresh_deferred
 
 log = logging.getLogger(__name__)
 
@@ -114,22 +114,23 @@ def _push_batch(
         seen = _seen(session, [e.mutation_id for e in batch])
         recorded = set(seen)  # processed before: answered from HQ's record, not added again
         last = client.last_seq
-        for envelope in batch:
-            if envelope.seq <= last:
-                results.append(_earlier(session, client_id, envelope))
-                continue
-            if envelope.seq != last + 1:
-                gap = True
-                break
-            result, keys = _apply_one(session, envelope, seen, careful)
-            # As if each had a session of its own: what one changed with plain SQL is
-            # read again by the next, never taken from a stale object.
-            session.expire_all()
-            last = envelope.seq
-            results.append(result)
-            if envelope.mutation_id not in recorded:
-                done.append((envelope, result, keys))
-                recorded.add(envelope.mutation_id)
+        with derived_refresh_deferred(session):
+            for envelope in batch:
+                if envelope.seq <= last:
+                    results.append(_earlier(session, client_id, envelope))
+                    continue
+                if envelope.seq != last + 1:
+                    gap = True
+                    break
+                result, keys = _apply_one(session, envelope, seen, careful)
+                # As if each had a session of its own: what one changed with plain SQL
+                # is read again by the next, never taken from a stale object.
+                session.expire_all()
+                last = envelope.seq
+                results.append(result)
+                if envelope.mutation_id not in recorded:
+                    done.append((envelope, result, keys))
+                    recorded.add(envelope.mutation_id)
         if last != client.last_seq:
             client.last_seq, client.last_push_at = last, now
         if done:
@@ -203,9 +204,14 @@ def _apply_one(
                 keys = set(apply_tracked(session, mutation, envelope.actor_user_id).before)
         else:
             try:
-                keys = set(apply_tracked(session, mutation, envelope.actor_user_id).before)
-            except DomainError as exc:  # it may have written part of itself
+                tracker = apply_tracked(
+                    session, mutation, envelope.actor_user_id, check_new_ids=False
+                )
+            # It may have written part of itself; or it reused an id, which only the
+            # careful run's check turns into a reason.
+            except (DomainError, IntegrityError) as exc:
                 raise _Refused() from exc
+            keys = set(tracker.before)
         result = PushResult(envelope.seq, "applied")
     except DomainError as exc:
         result = PushResult(envelope.seq, "rejected", exc.reason())

@@ -42,6 +42,18 @@ def hq_db(tmp_path: Path) -> Iterator[Database]:
     db.dispose()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def hq_on_both(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """HQ on SQLite and on PostgreSQL, for what each does its own way (arrays of ids,
+    a transaction that a failed statement aborts). Use it as ``hq_db`` in a module."""
+    where = (
+        tmp_path / "hq.sqlite3" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    )
+    db = open_database(where)
+    yield db
+    db.dispose()
+
+
 @pytest.fixture
 def make_desk(tmp_path: Path, clock: FakeClock) -> Iterator[Callable[..., TestDesk]]:
     """A desk of the opcafè of ``comune``; ``scoped``: HQ gives it only its site's scope

@@ -7,9 +7,8 @@ touches it; checking in someone from the index works offline.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
@@ -21,7 +20,6 @@ from opdesk.core.services.search import search_people
 from opdesk.server.pull import pull_changes
 from opdesk.server.scopes import Scope
 from opdesk.storage.engine import Database
-from opdesk.storage.migrate import open_database
 from opdesk.storage.models import Consent, HouseholdLink, Person, Visit
 from opdesk.sync.divergence import check_divergence
 from tests.server.conftest import TestDesk
@@ -63,16 +61,10 @@ def foreign_keys_hold(desk: TestDesk) -> bool:
         return session.execute(text("PRAGMA foreign_key_check")).first() is None
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def hq_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """HQ on SQLite and on PostgreSQL: scoped pulls query each their own way (arrays of
-    ids on PostgreSQL)."""
-    where = (
-        tmp_path / "hq.sqlite3" if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    )
-    db = open_database(where)
-    yield db
-    db.dispose()
+@pytest.fixture
+def hq_db(hq_on_both: Database) -> Database:
+    """Scoped pulls query each database its own way (arrays of ids on PostgreSQL)."""
+    return hq_on_both
 
 
 @pytest.fixture

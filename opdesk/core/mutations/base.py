@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from opdesk.core.clock import ROME
 from opdesk.core.errors import DomainError, IndexOnly, InvalidMutation, NotFound
 from opdesk.i18n import QT_TRANSLATE_NOOP
-from opdesk.storage.models import Person, Synced
+from opdesk.storage.models import Person, Site, Synced
+from opdesk.storage.rows import KNOWN_SITES
 
 SCHEMA_VERSION = 1
 
@@ -94,6 +95,10 @@ class ApplyContext:
 
     session: Session
     actor_user_id: str | None
+    # False where the database's own unique keys are trusted to refuse a reused id (a
+    # push at HQ applied optimistically, then again carefully if anything refuses): a
+    # round trip saved per row made. The rule itself stays ``require_new``'s.
+    check_new_ids: bool = True
 
     def get(self, model: type[M], row_id: str, what: str) -> M:
         row = self.session.get(model, row_id)
@@ -121,6 +126,15 @@ class ApplyContext:
         )
         if found is None:
             raise NotFound(what, row_id)
+
+    def require_site(self, site_id: str) -> None:
+        """That the site exists and is open: looked up once per transaction (a push at
+        HQ applies a hundred check-ins at the same few sites), again after any write
+        to a site or any rollback (``opdesk.storage.rows`` forgets what was seen)."""
+        known: set[str] = self.session.info.setdefault(KNOWN_SITES, set())
+        if site_id not in known:
+            self.require(Site, site_id, QT_TRANSLATE_NOOP("errors", "site"))
+            known.add(site_id)
 
     def person_id(self, person_id: str) -> str:
         """The id of the person, following merges, without loading the rows (hot path)."""
@@ -169,7 +183,7 @@ class ApplyContext:
         return person
 
     def require_new(self, model: type[Synced], row_id: str) -> None:
-        if self.exists(model, row_id):
+        if self.check_new_ids and self.exists(model, row_id):
             raise DomainError(
                 QT_TRANSLATE_NOOP("errors", "This record was already saved ({ident})."),
                 ident=row_id,

@@ -19,7 +19,7 @@ from opdesk.core.mutations.base import ApplyContext, Mutation, register, rome_da
 from opdesk.core.mutations.consent import Purpose, RecordConsent
 from opdesk.core.rules.person import EDITABLE_FIELDS, PersonFields, is_minor, normalize_person
 from opdesk.i18n import QT_TRANSLATE_NOOP
-from opdesk.storage.models import HouseholdLink, Person, Site
+from opdesk.storage.models import HouseholdLink, Person
 from opdesk.storage.rows import to_json_value
 
 CONTEXT = "errors"
@@ -79,7 +79,7 @@ class RegisterPerson(Mutation):
         on = rome_date(self.registered_at)
         fields, national = normalize_person(self.fields, on=on)
         if self.site_id is not None:
-            ctx.get(Site, self.site_id, QT_TRANSLATE_NOOP("errors", "site"))
+            ctx.require_site(self.site_id)
         minor = is_minor(fields.birth_date, fields.birth_year, on=on)
         if minor and self.guardian is None:
             raise ValidationFailed(
@@ -104,6 +104,8 @@ class RegisterPerson(Mutation):
         )
         _set_fields(person, fields, national)
         ctx.session.add(person)
+        if self.consents:  # written now, its consents find it in the session, not by a query
+            ctx.session.flush()
         if guardian is not None and self.guardian is not None:
             ctx.require_new(HouseholdLink, self.guardian.link_id)
             ctx.session.add(

@@ -16,8 +16,9 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, delete, select, tuple_
+from sqlalchemy import Connection, Row, delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from opdesk.core.clock import utc_now
@@ -25,7 +26,7 @@ from opdesk.core.errors import DomainError, Reason
 from opdesk.core.mutations.base import parse_mutation
 from opdesk.core.mutations.conflicts import FieldConflict, rebase_edit, requeue_refused_edits
 from opdesk.core.mutations.envelope import Envelope
-from opdesk.core.mutations.log import apply_tracked, envelope_of, save_befores
+from opdesk.core.mutations.log import PENDING, apply_tracked, envelope_of, save_befores
 from opdesk.core.mutations.problems import record_conflicts, record_rejections
 from opdesk.storage.engine import Database, is_sqlite
 from opdesk.storage.models import (
@@ -36,6 +37,7 @@ from opdesk.storage.models import (
     PersonSiteSeen,
     RowBefore,
     Visit,
+    table_of,
 )
 from opdesk.storage.rows import (
     DerivedRefresh,
@@ -50,6 +52,8 @@ from opdesk.storage.rows import (
 from opdesk.storage.search_index import refresh_people
 
 log = logging.getLogger(__name__)
+
+BEFORES = table_of(RowBefore)
 
 
 @dataclass(frozen=True)
@@ -247,13 +251,14 @@ def finish_pull(
     refresh = DerivedRefresh()
     with db.write() as session:
         conn = session.connection()
-        pending = {row.seq: row for row in session.scalars(select(PendingMutation))}
+        # Read as rows, not objects: after a day offline there are thousands of each.
+        pending = {row.seq: row for row in session.execute(select(PENDING))}
         sent = {seq: envelope_of(row) for seq, row in pending.items()}
         done = {seq for seq in pending if seq <= acknowledged_through or seq in report.rejected}
         keys_of: dict[int, set[tuple[str, str]]] = {}
-        earliest: dict[tuple[str, str], RowBefore] = {}
+        earliest: dict[tuple[str, str], Row[Any]] = {}
         created: dict[int, set[str]] = {}  # the rows each change made: what later ones need
-        for copy in session.scalars(select(RowBefore).order_by(RowBefore.seq)):
+        for copy in session.execute(select(BEFORES).order_by(BEFORES.c.seq)):
             key = (copy.table_name, copy.row_id)
             keys_of.setdefault(copy.seq, set()).add(key)
             earliest.setdefault(key, copy)
@@ -276,8 +281,10 @@ def finish_pull(
         report.rewound = len(keys)
         if redo:
             conn.execute(delete(RowBefore).where(RowBefore.seq.in_(sorted(redo))))
-        for seq in sorted(done):
-            session.delete(pending[seq])
+        finished = sorted(done)  # their before-copies go with them (ON DELETE CASCADE)
+        for start in range(0, len(finished), 500):
+            chunk = finished[start : start + 500]
+            conn.execute(delete(PendingMutation).where(PendingMutation.seq.in_(chunk)))
         report.acknowledged = sum(1 for seq in done if seq not in report.rejected)
         report.registered = [
             str(sent[seq].args.get("person_id"))

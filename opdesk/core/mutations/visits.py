@@ -8,7 +8,7 @@ from typing import Literal
 from opdesk.core.errors import DomainError, FieldError, ValidationFailed
 from opdesk.core.mutations.base import ApplyContext, Mutation, register
 from opdesk.i18n import QT_TRANSLATE_NOOP
-from opdesk.storage.models import Site, Visit
+from opdesk.storage.models import Visit
 
 CONTEXT = "errors"
 TOPICS = ("casa", "lavoro", "famiglia", "risparmio", "altro")
@@ -59,7 +59,7 @@ class CheckIn(Mutation):
             )
         if errors:
             raise ValidationFailed(errors)
-        ctx.require(Site, self.site_id, QT_TRANSLATE_NOOP("errors", "site"))
+        ctx.require_site(self.site_id)
         person_id = ctx.person_id(self.person_id) if self.person_id else None
         ctx.session.add(
             Visit(
