@@ -76,7 +76,7 @@ def pull_changes(
             for _more in range(RANGES - 1):
                 if len(rows) >= limit or new_cursor >= high:
                     break
-                extra, new_cursor = _page(conn, new_cursor, high, limit, scope)
+                extra, new_cursor = _page(conn, new_cursor, high, limit, scope, since=cursor)
                 rows, removed = _then(rows, removed, *_scoped(conn, scope, extra))
         more = new_cursor < high
         # Counted once, on the first page of a large pull, for the desk's progress bar.
@@ -115,8 +115,11 @@ def _waiting(conn: Connection, cursor: int, high: int, scope: Scope) -> int:
 
 
 def _page(
-    conn: Connection, cursor: int, high: int, limit: int, scope: Scope
+    conn: Connection, cursor: int, high: int, limit: int, scope: Scope, since: int | None = None
 ) -> tuple[list[ServerRow], int]:
+    """The rows of versions (cursor, horizon], and the horizon. ``since``: the cursor the
+    desk sent, when this range follows others in its page."""
+    since = cursor if since is None else since
     if high <= cursor:
         return [], cursor
     horizon = _horizon(conn, cursor, high, limit)
@@ -137,8 +140,12 @@ def _page(
                 data[key] = to_json_value(data[key])
             row = ServerRow(table.name, str(data["id"]), data)
             found.append((int(data["version"]), table.name, row.id, row))
-    if cursor > 0:  # people who entered the scope since: their whole record, at that version
-        for version, row in _entered(conn, scopes.entered(conn, scope, cursor, horizon), cursor):
+    # People who entered the scope in these versions: their whole record, at that version.
+    # Only the rows the desk had no chance to hold: those up to its cursor (the earlier
+    # ranges of this page were sorted by today's membership, whole). None on a first
+    # download: it would have sent again what the page already holds.
+    if since > 0:
+        for version, row in _entered(conn, scopes.entered(conn, scope, cursor, horizon), since):
             found.append((version, row.table, row.id, row))
     found.sort(key=lambda found_row: found_row[:3])
     return [row for *_key, row in found], horizon
@@ -227,6 +234,10 @@ def _scoped(
             person_id = str(row.data["person_id"])
             (minimal if person_id in indexed else removed).add(person_id)
             continue
+        if row.table == "household_link" and not members.intersection(
+            (row.data["person_id"], row.data["member_id"])
+        ):
+            continue  # a link between people of other sites
         kept[(row.table, row.id)] = row
     # Whom the members' rows name must be there too (a guardian registered elsewhere).
     named = {p for r in kept.values() for p in scopes.referenced_people(r.table, r.data)}

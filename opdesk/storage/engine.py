@@ -107,6 +107,11 @@ class FairLock:
             self._serving += 1
             self._cond.notify_all()
 
+    def waited_for(self) -> bool:
+        """Asked by the holder: another writer is queued behind it."""
+        with self._cond:
+            return self._next - self._serving > 1
+
 
 # SQLite's automatic checkpoint is run by whichever writer's commit makes the log cross
 # its threshold (4 MB): a check-in at the counter as well as a pull's page, with the write
@@ -256,6 +261,11 @@ class Database:
             finally:
                 raw.execute("PRAGMA synchronous = FULL")
                 raw.execute("PRAGMA foreign_keys = ON")
+
+    def writer_waiting(self) -> bool:
+        """Asked by a writer of this process holding the lock (a long pull): another
+        one waits for it, such as the counter's check-in, which must not wait long."""
+        return is_sqlite(self.engine) and self._writers.waited_for()
 
     def foreign_key_problems(self) -> int:
         """References that point nowhere, if rows were written unchecked since the last

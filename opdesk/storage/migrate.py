@@ -62,6 +62,7 @@ KNOWN_REVISIONS = (
     "0011",
     "0012",
     "0014",
+    "0015",
 )
 HEAD = KNOWN_REVISIONS[-1]
 

@@ -303,7 +303,8 @@ MODEL_BY_TABLE: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MO
 class PersonSearch(Base):
     """One normalised line per person ("rossi mario rssmra..."): mid-string search.
 
-    SQLite indexes it with an FTS5 trigram table kept by triggers, PostgreSQL with pg_trgm
+    SQLite indexes it with an FTS5 trigram table (new rows added by ``search_index``, the
+    rest kept by triggers), PostgreSQL with pg_trgm
     (both made by the migrations).
     """
 

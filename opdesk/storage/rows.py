@@ -213,6 +213,9 @@ class DerivedRefresh:
     people: set[str] = field(default_factory=set)
     seen: set[tuple[str, str]] = field(default_factory=set)
     arrived: list[tuple[str, str, datetime]] = field(default_factory=list)
+    # New people: indexed from the values written, not looked up again (a first
+    # download brings tens of thousands).
+    fresh: list[tuple[str, str | None, str | None]] = field(default_factory=list)
 
     def note(self, table_name: str, data: RowData | None) -> None:
         if data is None:
@@ -227,10 +230,16 @@ class DerivedRefresh:
         if table_name == "visit":
             if values.get("person_id") and not values.get("deleted"):
                 self.arrived.append((values["person_id"], values["site_id"], values["visited_at"]))
+        elif table_name == "person":
+            if not values.get("deleted") and not values.get("merged_into_id"):
+                person = (values["id"], values.get("given_name"), values.get("family_name"))
+                self.fresh.append(person)
         else:
             self.note(table_name, values)
 
     def apply(self, conn: Connection) -> None:
+        if self.fresh:
+            index_people(conn, [person for person in self.fresh if person[0] not in self.people])
         if self.people:
             refresh_people(conn, self.people)
         if self.arrived:  # before the recount: a visit noted in both may be undone
@@ -240,6 +249,7 @@ class DerivedRefresh:
         self.people.clear()
         self.seen.clear()
         self.arrived.clear()
+        self.fresh.clear()
 
 
 DEFERRED_KEY = "opdesk_deferred_refresh"

@@ -16,11 +16,15 @@ def include_object(
     return not (type_ == "index" and name and name.startswith("ix_person_search_trgm"))
 
 
+# Until migration 0015: since, new rows are added to person_fts by the index code.
+SQLITE_FTS_INSERT_TRIGGER = (
+    "CREATE TRIGGER person_search_ai AFTER INSERT ON person_search BEGIN "
+    "INSERT INTO person_fts(rowid, text) VALUES (new.rowid, new.text); END"
+)
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE person_fts USING fts5("
     "text, content='person_search', content_rowid='rowid', tokenize='trigram')",
-    "CREATE TRIGGER person_search_ai AFTER INSERT ON person_search BEGIN "
-    "INSERT INTO person_fts(rowid, text) VALUES (new.rowid, new.text); END",
+    SQLITE_FTS_INSERT_TRIGGER,
     "CREATE TRIGGER person_search_ad AFTER DELETE ON person_search BEGIN "
     "INSERT INTO person_fts(person_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END",
     "CREATE TRIGGER person_search_au AFTER UPDATE ON person_search BEGIN "

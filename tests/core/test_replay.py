@@ -3,12 +3,14 @@ overwrote, mutations HQ acknowledged or rejected, rows the server deleted."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from opdesk.core.errors import Reason
 from opdesk.core.mutations.log import MutationLog
-from opdesk.core.mutations.replay import ServerRow, rewind_and_replay
+from opdesk.core.mutations.replay import ServerRow, apply_server_page, rewind_and_replay
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.people import PeopleService
 from opdesk.core.services.visits import VisitService
@@ -175,3 +177,31 @@ def test_server_rows_update_the_search_index(db: Database, server: ServerState) 
         (seen,) = derived_state(db)["person_site_seen"]
         assert seen[0] == s1 and seen[2].isoformat() == "2025-06-01T10:00:00+00:00"
         assert session.get(Person, s2) is not None
+
+
+def test_a_check_in_queued_while_a_page_is_written_goes_before_the_rest_of_it(
+    db: Database, desk_visits: VisitService
+) -> None:
+    """A page is written in one transaction only while no other writer waits: the
+    counter's check-ins, queued meanwhile, get in between its parts."""
+    rows = [
+        ServerRow("person", f"p-{i:05d}", person_row(f"p-{i:05d}", i + 1, None, given_name=f"N{i}"))
+        for i in range(4000)
+    ]
+    written: list[int] = []  # people in the desk when each check-in committed
+    started, stop = threading.Event(), threading.Event()
+
+    def counter() -> None:
+        started.set()
+        while not stop.is_set():
+            desk_visits.check_in(None, topics=["casa"])
+            with db.read() as session:
+                written.append(session.scalar(select(func.count()).select_from(Person)) or 0)
+
+    thread = threading.Thread(target=counter)
+    thread.start()
+    started.wait()
+    apply_server_page(db, rows)
+    stop.set()
+    thread.join()
+    assert any(0 < count < 4000 for count in written), written
