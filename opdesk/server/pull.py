@@ -34,6 +34,7 @@ from opdesk.storage.types import UTCDateTime
 
 PAGE = 1000
 RANGES = 8  # ranges of versions a scoped page may gather
+WIDEST = 4  # a range spans at most this many pages' worth of the network's rows
 
 
 @dataclass(frozen=True)
@@ -69,14 +70,20 @@ def pull_changes(
         rows, new_cursor = _page(conn, cursor, high, limit, scope)
         removed: set[str] = set()
         if scope.sites is not None:
+            spanned = limit  # rows of the network's the ranges so far went through
             rows, removed = _scoped(conn, scope, rows)
             # A scope keeps a part of each range of versions: ranges are added up to a
             # page's worth of rows, else a desk's first download takes 3 times the trips
             # (at most RANGES of them: a reply never waits long on rows of other sites).
+            # Each spans as many of the network's rows as should give what the page
+            # lacks, at the share the scope kept so far (fewer, larger ranges).
             for _more in range(RANGES - 1):
                 if len(rows) >= limit or new_cursor >= high:
                     break
-                extra, new_cursor = _page(conn, new_cursor, high, limit, scope, since=cursor)
+                span = (limit - len(rows)) * spanned // max(len(rows), 1)
+                span = min(max(span, limit), WIDEST * limit)
+                extra, new_cursor = _page(conn, new_cursor, high, span, scope, since=cursor)
+                spanned += span
                 rows, removed = _then(rows, removed, *_scoped(conn, scope, extra))
         more = new_cursor < high
         # Counted once, on the first page of a large pull, for the desk's progress bar.

@@ -47,7 +47,9 @@ class PullReply:
     more: bool
     epoch: str
     last_processed: int
-    waiting: int | None = None  # rows from the cursor on, if asked and HQ said
+    # Rows from this page's cursor on, when counted: on the page asked with ``count``
+    # or (a transport that counts while the desk writes) on the next one.
+    waiting: int | None = None
     removed: tuple[str, ...] = ()  # people whose minimal record leaves this desk
     server_time: datetime | None = None  # HQ's clock: shown if far off, never used
 
@@ -121,7 +123,7 @@ def sync_once(
             continue
         epoch = page.epoch or epoch
         if page.rows:
-            apply_server_page(db, page.rows)  # one short transaction per page
+            apply_server_page(db, page.rows)  # giving way to the counter's check-ins
             if full:
                 note_seen(db, page.rows)
         if page.removed:
@@ -129,7 +131,8 @@ def sync_once(
         report.pulled += len(page.rows)
         cursor = page.cursor
         _remember(db, cursor, epoch)  # an interrupted pull resumes from here
-        waiting = page.waiting if page.waiting is not None else waiting
+        if page.waiting is not None:  # counted from this page's cursor on
+            waiting = report.pulled - len(page.rows) + page.waiting
         if progress is not None:
             progress(report.pulled, waiting)
         if not page.more:

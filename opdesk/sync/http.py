@@ -214,18 +214,21 @@ class HttpTransport:
 
     def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
         """A page of changes. While the desk writes it, the next one is already being
-        fetched: HQ's work and the desk's overlap instead of taking turns."""
+        fetched: HQ's work and the desk's overlap instead of taking turns. A count asked
+        for comes with that next page (counting a large pull takes HQ a second, which
+        the desk would spend waiting for its first rows): its ``waiting`` counts from
+        that page's cursor."""
         ahead, self._ahead = self._ahead, None
         if ahead is not None and ahead[0] == (client_id, cursor) and not count:
             reply = ahead[1].result()
         else:
             if ahead is not None:
                 ahead[1].cancel()
-            reply = self._fetch(client_id, cursor, count)
+            reply = self._fetch(client_id, cursor, False)
         if reply.more:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(1, thread_name_prefix="opdesk-pull")
-            following = self._pool.submit(self._fetch, client_id, reply.cursor, False)
+            following = self._pool.submit(self._fetch, client_id, reply.cursor, count)
             self._ahead = ((client_id, reply.cursor), following)
         return reply
 

@@ -146,7 +146,7 @@ def test_many_changes_go_in_batches_and_come_back_in_pages(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(http, "PUSH_BATCH", 3)
-    monkeypatch.setattr(http, "PULL_PAGE", 4)  # several pages, each fetched ahead
+    monkeypatch.setattr(http, "PULL_PAGE", 2)  # several pages, each fetched ahead
     rho, lainate = make_desk(hq_db, "Rho"), make_desk(hq_db, "Rho")  # one site: all of it
     to_hq_rho, to_hq_lainate = enrolled(server, rho, "Rho 1"), enrolled(server, lainate, "Rho 2")
     try:
@@ -154,7 +154,12 @@ def test_many_changes_go_in_batches_and_come_back_in_pages(
         rho.visits.check_in(people[-1], topics=["casa"])
         report = sync_once(rho.db, to_hq_rho)
         assert report.pushed == 8 and report.rejected == {} and report.pulled == 8
-        assert sync_once(lainate.db, to_hq_lainate).pulled == 8
+        seen: list[tuple[int, int | None]] = []
+        report = sync_once(lainate.db, to_hq_lainate, progress=lambda d, t: seen.append((d, t)))
+        assert report.pulled == 8
+        # The first page comes without waiting for HQ to count; the count comes with the
+        # next one, fetched while the desk writes the first: a total of 8 from then on.
+        assert seen == [(2, None), (4, 8), (6, 8), (8, 8)]
         assert synced_rows(lainate.db) == synced_rows(hq_db) == synced_rows(rho.db)
     finally:
         to_hq_rho.close()
