@@ -344,9 +344,11 @@ def device_sync(device: Device, base: str, ready: object, go: object, results: o
     ready.put(1)  # type: ignore[attr-defined]
     go.wait()  # type: ignore[attr-defined]
     began = pushed = time.perf_counter()
-    rows, rejected, error = 0, 0, ""
+    rows, rejected, error = 0, [], ""
     try:
-        rejected = len(transport.push(device.client_id, device.envelopes).rejected)
+        refused = transport.push(device.client_id, device.envelopes).rejected
+        by_seq = {e.seq: e.name for e in device.envelopes}
+        rejected = [f"{by_seq.get(seq)}: {why.text()}" for seq, why in refused.items()]
         pushed = time.perf_counter()
         cursor = device.cursor
         while True:
@@ -387,11 +389,14 @@ def measure_concurrent(devices: list[Device], base: str) -> None:
     )  # fmt: skip
     if failed:
         log.error("%d of %d device syncs failed, e.g. %s", len(failed), len(outcomes), failed[0])
+    refusals = Counter(why for o in outcomes for why in o[3])
     log.info(
         "%d devices: median %.0f ms, max %.0f ms; %d pushed, %d rows pulled, %d rejected",
         len(devices), statistics.median(times), max(times), sum(o[1] for o in outcomes),
-        sum(o[2] for o in outcomes), sum(o[3] for o in outcomes),
+        sum(o[2] for o in outcomes), refusals.total(),
     )  # fmt: skip
+    for why, count in refusals.most_common():
+        log.info("  refused %d times: %s", count, why)
     name = "concurrent50_p95_ms" if len(devices) == 50 else f"concurrent{len(devices)}_p95_ms"
     emit(name, percentile(times, 95), "ms")
     db = Database.open(devices[0].path)
