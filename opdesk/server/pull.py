@@ -86,7 +86,7 @@ def pull_changes(
                 spanned += span
                 rows, removed = _then(rows, removed, *_scoped(conn, scope, extra))
         more = new_cursor < high
-        # Counted once, on the first page of a large pull, for the desk's progress bar.
+        # Counted once, on the page asked (a large pull's second), for the progress bar.
         waiting = _waiting(conn, cursor, high, scope) if count and more else None
     return PullPage(
         tuple(rows), new_cursor, more, epoch, int(last or 0), waiting, tuple(sorted(removed))
@@ -144,7 +144,8 @@ def _page(
         for values in values_of:
             data = dict(zip(keys, values, strict=True))
             for key in dated:  # only these need turning into JSON's text
-                data[key] = to_json_value(data[key])
+                if (value := data[key]) is not None:
+                    data[key] = value.isoformat()
             row = ServerRow(table.name, str(data["id"]), data)
             found.append((int(data["version"]), table.name, row.id, row))
     # People who entered the scope in these versions: their whole record, at that version.

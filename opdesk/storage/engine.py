@@ -229,10 +229,11 @@ class Database:
         return self._writers if is_sqlite(self.engine) else nullcontext()
 
     @contextmanager
-    def write_unchecked(self) -> Iterator[Session]:
+    def write_unchecked(self, *, references: bool = False) -> Iterator[Session]:
         """A write transaction with foreign keys not enforced (SQLite), for a page of
         HQ's rows whose references may arrive in a later page; the caller checks the
-        references once all pages are in (``foreign_key_problems``).
+        references once all pages are in (``foreign_key_problems``). ``references``:
+        enforced after all (a write that needs only the next point).
 
         Nor is its commit flushed to disk (``synchronous = NORMAL``): a power cut may lose
         it, but only together with every later commit (WAL keeps their order), among them
@@ -245,13 +246,14 @@ class Database:
         self._integrity.wait()
         if self._damage is not None:
             raise self._damage
-        self._unchecked = True
+        self._unchecked = self._unchecked or not references
         with self._writers, self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             assert raw is not None
             # On the driver's connection: the pragma is a no-op inside a transaction, and
             # SQLAlchemy would begin one for a statement sent through it.
-            raw.execute("PRAGMA foreign_keys = OFF")
+            if not references:
+                raw.execute("PRAGMA foreign_keys = OFF")
             raw.execute("PRAGMA synchronous = NORMAL")
             try:
                 writer = conn.execution_options(**{WRITE: True})

@@ -85,7 +85,10 @@ def desk_identity(db: Database) -> tuple[str, int, str | None]:
 
 
 def _remember(db: Database, cursor: int, epoch: str | None) -> None:
-    with db.write() as session:
+    # Not flushed to disk on its own (a wait for the disk per page): a power cut may
+    # lose it, with the pages after it, never without them (WAL keeps their order);
+    # those pages are then simply downloaded again.
+    with db.write_unchecked(references=True) as session:
         session.execute(
             update(DeskState)
             .where(DeskState.id == 1)

@@ -10,8 +10,9 @@ from opdesk.core.mutations.base import SCHEMA_VERSION
 from opdesk.core.mutations.envelope import NAME_PATTERN, Envelope, Id, JsonInt
 
 # 2: rejection reasons also as message id and parameters (translated at the desk), and
-# the count of rows waiting on the first page of a large pull. A desk says which it
-# reads (``protocol``, ``count`` in the query); an older desk gets what it always got.
+# the count of rows waiting from a page's cursor on, on the page asked with ``count``
+# (this desk asks it with its second page). A desk says which it reads (``protocol``,
+# ``count`` in the query); an older desk gets what it always got.
 PROTOCOL = 2
 OLDEST_SCHEMA = SCHEMA_VERSION - 1  # HQ also takes the previous version's mutations
 
