@@ -37,6 +37,7 @@ from sqlalchemy import (
     or_,
     select,
     true,
+    union_all,
 )
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -326,15 +327,19 @@ def _named_among(conn: Connection, scope: Scope, person_ids: Sequence[str]) -> s
         (_consent.c.given_by_id, _consent.c.person_id, _consent),
         (_person.c.merged_into_id, _person.c.id, _person),
     ]
-    found: set[str] = set()
-    for named, owner, table in naming:
-        query = (
-            select(named)
-            .select_from(table.join(member, member.c.person_id == owner))
-            .where(among(conn, named, person_ids), member.c.site_id.in_(scope.sites))
+    ids = bindparam("named_ids", list(person_ids), type_=ARRAY(String))
+    queries = [
+        select(named.label("person_id"))
+        .select_from(table.join(member, member.c.person_id == owner))
+        .where(
+            named == any_(ids) if conn.dialect.name == "postgresql" else named.in_(person_ids),
+            member.c.site_id.in_(scope.sites),
         )
-        found.update(str(p) for p in conn.execute(query).scalars())
-    return found
+        for named, owner, table in naming
+    ]
+    # One round trip for the four ways of being named (a query each: a fifth of a scoped
+    # first download's time at HQ was spent on them).
+    return {str(p) for p in conn.execute(union_all(*queries)).scalars()}
 
 
 def counted(scope: Scope, table_name: str) -> ColumnElement[bool] | None:

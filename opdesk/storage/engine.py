@@ -229,16 +229,16 @@ class Database:
         return self._writers if is_sqlite(self.engine) else nullcontext()
 
     @contextmanager
-    def write_unchecked(self, *, references: bool = False) -> Iterator[Session]:
-        """A write transaction with foreign keys not enforced (SQLite), for a page of
-        HQ's rows whose references may arrive in a later page; the caller checks the
-        references once all pages are in (``foreign_key_problems``). ``references``:
-        enforced after all (a write that needs only the next point).
-
-        Nor is its commit flushed to disk (``synchronous = NORMAL``): a power cut may lose
+    def write_unsynced(self, *, references_checked: bool = True) -> Iterator[Session]:
+        """A write transaction whose commit is not flushed to disk on its own (SQLite's
+        ``synchronous = NORMAL``), for what can be downloaded again: a power cut may lose
         it, but only together with every later commit (WAL keeps their order), among them
-        the desk's cursor saved after it: the rows are simply downloaded again. The next
-        ordinary commit (FULL) makes it durable with its own."""
+        the desk's cursor saved after it. The next ordinary commit (FULL) makes it
+        durable with its own.
+
+        ``references_checked=False``: foreign keys not enforced either, for a page of
+        HQ's rows whose references may arrive in a later page; the caller checks the
+        references once all pages are in (``foreign_key_problems``)."""
         if not is_sqlite(self.engine):
             with self.write() as session:
                 yield session
@@ -246,13 +246,13 @@ class Database:
         self._integrity.wait()
         if self._damage is not None:
             raise self._damage
-        self._unchecked = self._unchecked or not references
+        self._unchecked = self._unchecked or not references_checked
         with self._writers, self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             assert raw is not None
             # On the driver's connection: the pragma is a no-op inside a transaction, and
             # SQLAlchemy would begin one for a statement sent through it.
-            if not references:
+            if not references_checked:
                 raw.execute("PRAGMA foreign_keys = OFF")
             raw.execute("PRAGMA synchronous = NORMAL")
             try:

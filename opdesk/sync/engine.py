@@ -88,7 +88,7 @@ def _remember(db: Database, cursor: int, epoch: str | None) -> None:
     # Not flushed to disk on its own (a wait for the disk per page): a power cut may
     # lose it, with the pages after it, never without them (WAL keeps their order);
     # those pages are then simply downloaded again.
-    with db.write_unchecked(references=True) as session:
+    with db.write_unsynced() as session:
         session.execute(
             update(DeskState)
             .where(DeskState.id == 1)

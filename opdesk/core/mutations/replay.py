@@ -197,7 +197,7 @@ def apply_server_page(db: Database, rows: Sequence[ServerRow]) -> None:
     """
     start, size = 0, FIRST_WRITE
     while start < len(rows):
-        with db.write_unchecked() as session:
+        with db.write_unsynced(references_checked=False) as session:
             opened = time.perf_counter()
             while start < len(rows):
                 began = time.perf_counter()
