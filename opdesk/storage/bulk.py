@@ -83,6 +83,8 @@ def _storage(column_type: Any) -> Callable[[Any], str] | None:
 
 
 def _datetime_text(value: datetime) -> str:
+    if value.tzinfo is UTC:  # as HQ's rows come: the text without its "+00:00"
+        return value.isoformat(" ", "microseconds")[:26]
     if value.tzinfo is not None:  # UTCDateTime: stored as naive UTC
         value = value.astimezone(UTC).replace(tzinfo=None)
     return value.isoformat(" ", "microseconds")  # SQLite DATETIME's storage format

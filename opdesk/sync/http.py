@@ -11,10 +11,11 @@ import ssl
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import certifi
 import httpx
+from pydantic import BaseModel, ValidationError
 
 from opdesk.core.errors import Reason
 from opdesk.core.mutations.envelope import Envelope
@@ -42,6 +43,8 @@ from opdesk.sync.protocol import (
 
 log = logging.getLogger(__name__)
 
+W = TypeVar("W", bound=BaseModel)
+
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 PULL_PAGE = 5000  # rows per page of changes: fewer round trips, memory still bounded
 PUSH_BATCH = 500  # mutations per request: HQ takes at most this many at once
@@ -68,6 +71,9 @@ CLOSED = QT_TRANSLATE_NOOP(
 )
 UNREACHABLE = QT_TRANSLATE_NOOP("sync", "HQ cannot be reached: check the network and HQ's address.")
 TOO_SLOW = QT_TRANSLATE_NOOP("sync", "HQ did not answer in time: the desk will try again.")
+UNREADABLE = QT_TRANSLATE_NOOP(
+    "sync", "HQ's answer could not be read; nothing was changed here. The desk will try again."
+)
 BAD_CA_FILE = QT_TRANSLATE_NOOP(
     "sync", "The certificate authority file cannot be read: choose it again."
 )
@@ -147,7 +153,7 @@ def enroll_device(base_url: str, code: str, *, ca_file: Path | None = None) -> E
     verify = tls_context(ca_file)
     with httpx.Client(base_url=base_url, timeout=TIMEOUT, verify=verify) as client:
         response = _send(client, "POST", "/v1/enroll", json=EnrollIn(code=code).model_dump())
-        return EnrollOut.model_validate(response.json())
+        return _read(EnrollOut, response)
 
 
 def _send(client: httpx.Client, method: str, url: str, **kwargs: Any) -> httpx.Response:
@@ -165,6 +171,16 @@ def _send(client: httpx.Client, method: str, url: str, **kwargs: Any) -> httpx.R
             detail = response.reason_phrase
         raise SyncError(detail, status=response.status_code, kind=kind)
     return response
+
+
+def _read(model: type[W], response: httpx.Response) -> W:
+    """HQ's answer as ``model``; an answer that is not one (a proxy's page, a cut-off
+    body, an HQ gone wrong) is a temporary failure, before anything is written."""
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError as exc:
+        log.warning("HQ's answer to %s is not a %s: %s", response.url.path, model.__name__, exc)
+        raise SyncError(UNREADABLE) from None
 
 
 def server_time(response: httpx.Response) -> datetime | None:
@@ -205,7 +221,7 @@ class HttpTransport:
                 if exc.kind == CLIENT_ID_REUSED:
                     raise ClientIdReused(client_id) from exc
                 raise
-            reply = PushOut.model_validate(response.json())
+            reply = _read(PushOut, response)
             last, when = reply.last_processed, server_time(response)
             rejected |= {r.seq: _reason(r) for r in reply.results if r.status == "rejected"}
             if reply.stopped_at_gap:
@@ -241,8 +257,8 @@ class HttpTransport:
         if count:
             params["count"] = "true"
         response = _send(self.client, "GET", "/v1/changes", params=params)
-        page = PullOut.model_validate_json(response.content)
-        rows = tuple(ServerRow(r.table, r.id, r.data) for r in page.rows)
+        page = _read(PullOut, response)
+        rows = tuple(ServerRow(r["table"], r["id"], r["data"]) for r in page.rows)
         return PullReply(
             rows,
             page.cursor,
@@ -260,7 +276,7 @@ class HttpTransport:
             cursor=cursor,
             exclude=[RowRef(table=table, id=row_id) for table, row_id in exclude],
         ).model_dump(mode="json")
-        reply = DigestOut.model_validate(_send(self.client, "POST", "/v1/digest", json=body).json())
+        reply = _read(DigestOut, _send(self.client, "POST", "/v1/digest", json=body))
         return DigestReply(
             reply.cursor,
             reply.epoch,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypedDict
 
 from opdesk.core.mutations.base import SCHEMA_VERSION
 from opdesk.core.mutations.envelope import NAME_PATTERN, Envelope, Id, JsonInt
@@ -54,7 +55,13 @@ class PushOut(Wire):
     results: list[PushResultOut]
 
 
-class RowOut(Wire):
+# A typed dict, not a model: a first download is 200,000 rows, and making a frozen
+# model of each took the desk three times as long as reading the JSON (a fifth of its
+# work in a first download).
+class RowOut(TypedDict):
+    """A synced row as HQ sends it."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
     table: str
     id: str
     data: dict[str, Any]

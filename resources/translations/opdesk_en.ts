@@ -1773,6 +1773,10 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>HQ&apos;s answer could not be read; nothing was changed here. The desk will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The certificate authority file cannot be read: choose it again.</source>
         <translation type="unfinished"></translation>
     </message>

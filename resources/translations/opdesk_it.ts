@@ -1780,6 +1780,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>La sede centrale non ha risposto in tempo: la postazione riproverà.</translation>
     </message>
     <message>
+        <source>HQ&apos;s answer could not be read; nothing was changed here. The desk will try again.</source>
+        <translation>La risposta della sede centrale non si può leggere; qui non è cambiato nulla. La postazione riproverà.</translation>
+    </message>
+    <message>
         <source>The certificate authority file cannot be read: choose it again.</source>
         <translation>Il file dell&apos;autorità di certificazione non si può leggere: sceglilo di nuovo.</translation>
     </message>

@@ -6,16 +6,20 @@ import socket
 import ssl
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
 from sqlalchemy import text
 
+from opdesk.core.mutations.log import MutationLog
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
 from opdesk.server.app import HQ_FAILED
@@ -24,7 +28,7 @@ from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
 from opdesk.storage.models import Person
 from opdesk.sync import http
-from opdesk.sync.engine import sync_once
+from opdesk.sync.engine import desk_identity, sync_once
 from opdesk.sync.http import HttpTransport, SyncError, enroll_device
 from tests.conftest import START
 from tests.server.conftest import TestDesk
@@ -300,3 +304,51 @@ def test_the_admin_commands_say_why_a_rule_refused(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 1
     assert "No such device" in done.stderr and "Traceback" not in done.stderr
+
+
+class Garbled(BaseHTTPRequestHandler):
+    """Something at HQ's address answering 200 with what HQ never sends."""
+
+    BODIES: ClassVar[dict[str, bytes]] = {
+        "POST": b"<html>Accedi alla rete Wi-Fi</html>",  # a captive portal
+        "GET": b'{"rows": [{"table": "person", "id": "p1", "da',  # cut off
+    }
+
+    def do_GET(self) -> None:
+        self._answer()
+
+    def do_POST(self) -> None:
+        self._answer()
+
+    def _answer(self) -> None:
+        body = self.BODIES[self.command]
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_an_answer_that_is_not_hqs_is_a_clear_temporary_failure_and_changes_nothing(
+    hq_db: Database, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    rho = make_desk(hq_db, "Rho")
+    rho.people.register_person(PersonFields(given_name="Amina"))
+    portal = ThreadingHTTPServer(("127.0.0.1", 0), Garbled)
+    threading.Thread(target=portal.serve_forever, daemon=True).start()
+    transport = HttpTransport(f"http://127.0.0.1:{portal.server_address[1]}", "token")
+    try:
+        for attempt in (lambda: sync_once(rho.db, transport), lambda: transport.pull("c", 0)):
+            with pytest.raises(SyncError) as failed:
+                attempt()
+            assert failed.value.detail == http.UNREADABLE and not failed.value.permanent
+        assert len(MutationLog(rho.db).pending()) == 1  # kept, to be sent again
+        assert desk_identity(rho.db)[1] == 0  # the cursor did not move
+    finally:
+        transport.close()
+        portal.shutdown()
+        portal.server_close()

@@ -43,3 +43,25 @@ def test_rows_written_in_bulk_read_back_as_sqlalchemy_writes_them(tmp_path: Path
     assert raw[2][2] is None
     assert read["b"].registered_at == at.astimezone(UTC) and read["b"].homeless is True
     db.dispose()
+
+
+def test_utc_moments_as_hq_sends_them_are_stored_as_sqlalchemy_stores_them(
+    tmp_path: Path,
+) -> None:
+    db = open_database(tmp_path / "desk.sqlite3")
+    moments = [
+        datetime.fromisoformat("2024-05-18T10:54:26.000120+00:00"),
+        datetime(2024, 5, 18, 10, 54, 26, tzinfo=UTC),  # no microseconds
+    ]
+    table = table_of(Person)
+    with db.write() as session:
+        conn = session.connection()
+        conn.execute(table.insert(), [person(f"orm-{i}", at, None) for i, at in enumerate(moments)])
+        execute_many(
+            conn, table.insert(), [person(f"bulk-{i}", at, None) for i, at in enumerate(moments)]
+        )
+    with db.read() as session:
+        stored = dict(session.execute(text("SELECT id, registered_at FROM person")).all())
+    assert [stored[f"bulk-{i}"] for i in range(2)] == [stored[f"orm-{i}"] for i in range(2)]
+    assert stored["bulk-1"] == "2024-05-18 10:54:26.000000"
+    db.dispose()
