@@ -59,7 +59,10 @@ class ClientIdReused(Exception):
     """A number this client already used came with a mutation HQ never processed."""
 
 
-BATCH = 100  # mutations per transaction at most: one commit (one disk flush) for them all
+# Mutations per transaction at most: one commit (one disk flush) and one update of
+# the search tables for them all. 250 rather than 100: a tenth less time for a push
+# of 1,000; a refusal (rare) applies its batch a second time, carefully.
+BATCH = 250
 RETRIES = 3  # a batch that lost a deadlock to another desk's is simply run again
 
 
