@@ -76,21 +76,29 @@ def process_push(
     last, gap = 0, False
     for start in range(0, len(ordered), BATCH):
         batch = ordered[start : start + BATCH]
-        careful = False
-        for attempt in range(RETRIES + 1):
-            try:
-                done, last, gap = _push_batch(db, client_id, batch, now, careful=careful)
-                break
-            except _Refused:  # once more, each mutation in a savepoint of its own
-                careful = True
-            except OperationalError as exc:
-                if attempt + 1 == RETRIES or not _lost_a_race(exc):
-                    raise
-                log.warning("a push batch lost a deadlock: running it again")
+        done, last, gap = _push_batch_retried(db, client_id, batch, now)
         results += done
         if gap:
             break
     return PushOutcome(last, tuple(results), gap)
+
+
+def _push_batch_retried(
+    db: Database, client_id: str, batch: Sequence[Envelope], now: datetime
+) -> tuple[list[PushResult], int, bool]:
+    """``_push_batch``, applied again carefully if a rule refused one of its mutations,
+    and again if it lost a deadlock to another desk's (up to ``RETRIES`` times)."""
+    careful, races = False, 0
+    while True:
+        try:
+            return _push_batch(db, client_id, batch, now, careful=careful)
+        except _Refused:  # once more, each mutation in a savepoint of its own
+            careful = True
+        except OperationalError as exc:
+            races += 1
+            if races == RETRIES or not _lost_a_race(exc):
+                raise
+            log.warning("a push batch lost a deadlock: running it again")
 
 
 def _lost_a_race(exc: OperationalError) -> bool:

@@ -327,14 +327,10 @@ def _named_among(conn: Connection, scope: Scope, person_ids: Sequence[str]) -> s
         (_consent.c.given_by_id, _consent.c.person_id, _consent),
         (_person.c.merged_into_id, _person.c.id, _person),
     ]
-    ids = bindparam("named_ids", list(person_ids), type_=ARRAY(String))
     queries = [
         select(named.label("person_id"))
         .select_from(table.join(member, member.c.person_id == owner))
-        .where(
-            named == any_(ids) if conn.dialect.name == "postgresql" else named.in_(person_ids),
-            member.c.site_id.in_(scope.sites),
-        )
+        .where(among(conn, named, person_ids), member.c.site_id.in_(scope.sites))
         for named, owner, table in naming
     ]
     # One round trip for the four ways of being named (a query each: a fifth of a scoped

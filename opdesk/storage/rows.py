@@ -226,16 +226,15 @@ class DerivedRefresh:
             self.seen.add((data["person_id"], data["site_id"]))
 
     def added(self, table_name: str, values: RowData) -> None:
-        """A new row (``values`` decoded): a new visit can only make "last seen" later."""
-        if table_name == "visit":
-            if values.get("person_id") and not values.get("deleted"):
-                self.arrived.append((values["person_id"], values["site_id"], values["visited_at"]))
-        elif table_name == "person":
-            if not values.get("deleted") and not values.get("merged_into_id"):
-                person = (values["id"], values.get("given_name"), values.get("family_name"))
-                self.fresh.append(person)
-        else:
-            self.note(table_name, values)
+        """A new row (``values`` decoded): a new visit can only make "last seen" later,
+        a new person (alive) is indexed from these values."""
+        if values.get("deleted"):
+            return
+        if table_name == "visit" and values.get("person_id"):
+            self.arrived.append((values["person_id"], values["site_id"], values["visited_at"]))
+        elif table_name == "person" and not values.get("merged_into_id"):
+            person = (values["id"], values.get("given_name"), values.get("family_name"))
+            self.fresh.append(person)
 
     def apply(self, conn: Connection) -> None:
         if self.fresh:
