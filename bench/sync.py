@@ -91,10 +91,12 @@ class Timed:
         finally:
             self.push_s += time.perf_counter() - began
 
-    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
+    def pull(
+        self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+    ) -> PullReply:
         began = time.perf_counter()
         try:
-            return self.inner.pull(client_id, cursor, count=count)
+            return self.inner.pull(client_id, cursor, count=count, snapshot=snapshot)
         finally:
             self.pull_s += time.perf_counter() - began
             self.pulls += 1

@@ -33,6 +33,7 @@ from opdesk.storage.engine import Database
 from opdesk.sync.protocol import (
     CLIENT_ID_REUSED,
     OLDEST_SCHEMA,
+    TOKEN_PATTERN,
     DigestIn,
     DigestOut,
     EnrollIn,
@@ -258,11 +259,25 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
         cursor: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
         count: bool = False,
+        snapshot: Annotated[
+            str | None,
+            Query(
+                pattern=TOKEN_PATTERN,
+                description="At cursor 0: 'start', then the snapshot token of the last "
+                "page. The desk's rows come as a snapshot, table by table.",
+            ),
+        ] = None,
     ) -> Response:
         scope = Scope.of_site(who.site_id)
         with failures_recorded(db, who, clock):
             page = pull_changes(
-                db, client_id=client_id, cursor=cursor, limit=limit, count=count, scope=scope
+                db,
+                client_id=client_id,
+                cursor=cursor,
+                limit=limit,
+                count=count,
+                scope=scope,
+                snapshot=snapshot,
             )
         # Encoded straight from plain dicts (pydantic-core's encoder): a page of a first
         # download holds thousands of rows, too many to build and validate a model each.
@@ -278,6 +293,12 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
             body["waiting"] = page.waiting
         if page.removed:
             body["removed"] = list(page.removed)
+        if page.snapshot is not None:
+            body["snapshot"] = page.snapshot
+        if page.tables:
+            body["tables"] = [
+                {"table": t.table, "columns": t.columns, "rows": t.rows} for t in page.tables
+            ]
         return Response(to_json(body), media_type="application/json")
 
     @app.post(

@@ -44,7 +44,9 @@ class InProcessHQ:
         }
         return PushReply(outcome.last_processed, rejected, server_time=self.clock())
 
-    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
+    def pull(
+        self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+    ) -> PullReply:
         page = pull_changes(
             self.db,
             client_id=client_id,
@@ -52,6 +54,7 @@ class InProcessHQ:
             limit=self.page,
             count=count,
             scope=self.scope,
+            snapshot=snapshot,
         )
         return PullReply(
             page.rows,
@@ -62,6 +65,8 @@ class InProcessHQ:
             waiting=page.waiting,
             removed=page.removed,
             server_time=self.clock(),
+            snapshot=page.snapshot,
+            tables=page.tables,
         )
 
     def digest(self, client_id: str, cursor: int, exclude: list[RowKey]) -> DigestReply:

@@ -13,24 +13,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
-    Column,
-    ColumnElement,
     Connection,
-    Date,
-    Table,
-    and_,
     func,
     select,
     union_all,
 )
 
+from opdesk.core.mutations.pages import ServerTable
 from opdesk.core.mutations.replay import ServerRow
 from opdesk.server import scopes
 from opdesk.server.scopes import EVERYTHING, Scope
+from opdesk.server.snapshot import Position, above, json_rows, snapshot_page, snapshot_size
 from opdesk.storage.engine import Database, is_sqlite
 from opdesk.storage.models import SYNCED_MODELS, HqClient, HqState, table_of
 from opdesk.storage.rows import to_json_value
-from opdesk.storage.types import UTCDateTime
 
 PAGE = 1000
 RANGES = 8  # ranges of versions a scoped page may gather
@@ -46,6 +42,10 @@ class PullPage:
     last_processed: int  # the desk's mutations up to this number are done at HQ
     waiting: int | None = None  # rows from the cursor on, when asked and more than a page
     removed: tuple[str, ...] = ()  # people whose minimal record leaves the desk
+    # Asked by a desk at cursor 0: where the snapshot's next page starts (None: it is
+    # complete, and ``cursor`` is its version); its rows, table by table.
+    snapshot: str | None = None
+    tables: tuple[ServerTable, ...] = ()
 
 
 def pull_changes(
@@ -56,7 +56,10 @@ def pull_changes(
     limit: int = PAGE,
     count: bool = False,
     scope: Scope = EVERYTHING,
+    snapshot: str | None = None,
 ) -> PullPage:
+    """The changes after ``cursor``; from a desk at cursor 0 that asks for ``snapshot``
+    (a token, or ``START``), its rows as a snapshot (``opdesk.server.snapshot``)."""
     engine = db.engine
     options = {} if is_sqlite(engine) else {"isolation_level": "REPEATABLE READ"}
     with engine.connect().execution_options(**options) as conn, conn.begin():
@@ -64,9 +67,14 @@ def pull_changes(
         if state is None:
             return PullPage((), cursor, False, "", 0)
         high, epoch = int(state.version), str(state.epoch)
-        last = conn.execute(
-            select(HqClient.last_seq).where(HqClient.client_id == client_id)
-        ).scalar()
+        last = int(
+            conn.execute(select(HqClient.last_seq).where(HqClient.client_id == client_id)).scalar()
+            or 0
+        )
+        if snapshot is not None and cursor == 0:
+            return _snapshot_page(conn, scope, Position.of(snapshot, high), limit, count).with_(
+                epoch, last, high
+            )
         rows, new_cursor = _page(conn, cursor, high, limit, scope)
         removed: set[str] = set()
         if scope.sites is not None:
@@ -88,9 +96,32 @@ def pull_changes(
         more = new_cursor < high
         # Counted once, on the page asked (a large pull's second), for the progress bar.
         waiting = _waiting(conn, cursor, high, scope) if count and more else None
-    return PullPage(
-        tuple(rows), new_cursor, more, epoch, int(last or 0), waiting, tuple(sorted(removed))
-    )
+    return PullPage(tuple(rows), new_cursor, more, epoch, last, waiting, tuple(sorted(removed)))
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    tables: list[ServerTable]
+    following: Position | None
+    version: int
+    waiting: int | None
+
+    def with_(self, epoch: str, last: int, high: int) -> PullPage:
+        tables = tuple(self.tables)
+        if self.following is not None:  # the cursor stays at 0 until it is complete
+            token = self.following.token()
+            return PullPage((), 0, True, epoch, last, self.waiting, snapshot=token, tables=tables)
+        more = self.version < high
+        return PullPage((), self.version, more, epoch, last, self.waiting, tables=tables)
+
+
+def _snapshot_page(
+    conn: Connection, scope: Scope, position: Position, limit: int, count: bool
+) -> _Snapshot:
+    tables, following = snapshot_page(conn, scope, position, limit)
+    # Counted for the whole snapshot, from its start (its cursor is 0).
+    waiting = snapshot_size(conn, scope, position.version) if count else None
+    return _Snapshot(tables, following, position.version, waiting)
 
 
 def _then(
@@ -113,7 +144,7 @@ def _waiting(conn: Connection, cursor: int, high: int, scope: Scope) -> int:
     total = 0
     for model in SYNCED_MODELS:
         table = table_of(model)
-        query = select(func.count()).where(_above(table, cursor, high))
+        query = select(func.count()).where(above(table, cursor, high))
         only = scopes.counted(scope, table.name)
         if only is not None:
             query = query.where(only)
@@ -133,19 +164,11 @@ def _page(
     found: list[tuple[int, str, str, ServerRow]] = []
     for model in SYNCED_MODELS:
         table = table_of(model)
-        query = select(table).where(_above(table, cursor, horizon))
+        query = select(table).where(above(table, cursor, horizon))
         only = scopes.row_filter(scope, table.name)
         if only is not None:
             query = query.where(only)
-        batch = conn.execute(query)
-        keys = list(batch.keys())
-        values_of = batch.all()  # fetched at once: a row at a time costs a fifth more
-        dated = [key for key, column in zip(keys, table.columns, strict=True) if _dated(column)]
-        for values in values_of:
-            data = dict(zip(keys, values, strict=True))
-            for key in dated:  # only these need turning into JSON's text
-                if (value := data[key]) is not None:
-                    data[key] = value.isoformat()
+        for data in json_rows(conn, table, query):
             row = ServerRow(table.name, str(data["id"]), data)
             found.append((int(data["version"]), table.name, row.id, row))
     # People who entered the scope in these versions: their whole record, at that version.
@@ -159,14 +182,6 @@ def _page(
     return [row for *_key, row in found], horizon
 
 
-def _dated(column: Column[Any]) -> bool:
-    return isinstance(column.type, UTCDateTime | Date)
-
-
-def _above(table: Table, cursor: int, high: int) -> ColumnElement[bool]:
-    return and_(table.c.version > cursor, table.c.version <= high)
-
-
 def _horizon(conn: Connection, cursor: int, high: int, limit: int) -> int:
     """The highest version this page can end on: at most ``limit`` rows, never half a
     version (one version with more rows than that goes whole). Read from the version
@@ -174,7 +189,7 @@ def _horizon(conn: Connection, cursor: int, high: int, limit: int) -> int:
     found by the database (not thousands of versions fetched to find one)."""
     parts = [
         select(table.c.version)
-        .where(_above(table, cursor, high))
+        .where(above(table, cursor, high))
         .order_by(table.c.version)
         .limit(limit + 1)
         for table in map(table_of, SYNCED_MODELS)

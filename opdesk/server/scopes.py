@@ -25,8 +25,10 @@ from typing import Any
 
 from sqlalchemy import (
     ARRAY,
+    Column,
     Connection,
     String,
+    Table,
     and_,
     any_,
     bindparam,
@@ -317,21 +319,24 @@ def _indexed_alive(conn: Connection, person_ids: Sequence[str]) -> set[str]:
     return {str(p) for p in conn.execute(query).scalars()}
 
 
+# The ways a member's record names a person: (the person named, the member, the table).
+NAMING: tuple[tuple[Column[Any], Column[Any], Table], ...] = (
+    (_link.c.member_id, _link.c.person_id, _link),
+    (_link.c.person_id, _link.c.member_id, _link),
+    (_consent.c.given_by_id, _consent.c.person_id, _consent),
+    (_person.c.merged_into_id, _person.c.id, _person),
+)
+
+
 def _named_among(conn: Connection, scope: Scope, person_ids: Sequence[str]) -> set[str]:
     """Those of these people a member's record names (``_named_by_members``)."""
     assert scope.sites is not None
     member = _member.alias("naming_member")
-    naming = [
-        (_link.c.member_id, _link.c.person_id, _link),
-        (_link.c.person_id, _link.c.member_id, _link),
-        (_consent.c.given_by_id, _consent.c.person_id, _consent),
-        (_person.c.merged_into_id, _person.c.id, _person),
-    ]
     queries = [
         select(named.label("person_id"))
         .select_from(table.join(member, member.c.person_id == owner))
         .where(among(conn, named, person_ids), member.c.site_id.in_(scope.sites))
-        for named, owner, table in naming
+        for named, owner, table in NAMING
     ]
     # One round trip for the four ways of being named (a query each: a fifth of a scoped
     # first download's time at HQ was spent on them).

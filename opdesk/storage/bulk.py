@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, Date, DateTime
+from sqlalchemy import Connection, Date, DateTime, Table
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import ClauseElement
 
@@ -33,6 +33,37 @@ def execute_many(
     if convert:
         params = [_converted(values, convert) for values in params]
     conn.exec_driver_sql(sql, params)
+
+
+def insert_values(
+    conn: Connection, table: Table, columns: list[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """New rows of ``table``, each its values in the order of ``columns``, already as
+    SQLite stores them (see ``utc_storage_text``). SQLite only: a desk's bulk write."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        raise NotImplementedError("rows as stored values are written into SQLite only")
+    sql, names, _convert = _compiled(conn, table.insert(), tuple(columns))
+    order = [columns.index(name) for name in names]
+    if order == list(range(len(columns))):
+        conn.exec_driver_sql(sql, [tuple(values) for values in rows])
+        return
+    get = itemgetter(*order)
+    params = [get(values) for values in rows] if len(order) > 1 else [(v[order[0]],) for v in rows]
+    conn.exec_driver_sql(sql, params)
+
+
+def utc_storage_text(text: str) -> str:
+    """A UTC moment's ISO text (as HQ sends it) as SQLite stores it: no round trip
+    through a datetime for the usual ``...+00:00`` form, only its check."""
+    moment = datetime.fromisoformat(text)  # a malformed time is refused here
+    if text.endswith("+00:00") and text[10:11] == "T":
+        if len(text) == 32:  # with microseconds
+            return f"{text[:10]} {text[11:26]}"
+        if len(text) == 25:
+            return f"{text[:10]} {text[11:19]}.000000"
+    return _datetime_text(moment)
 
 
 Compiled = tuple[str, list[str], list[tuple[int, Callable[[Any], str]]]]

@@ -63,6 +63,7 @@ KNOWN_REVISIONS = (
     "0012",
     "0014",
     "0015",
+    "0016",
 )
 HEAD = KNOWN_REVISIONS[-1]
 

@@ -167,6 +167,8 @@ class DeskState(Base):
     device_token: Mapped[str | None] = mapped_column(String(100))
     ca_file: Mapped[str | None] = mapped_column(String(500))
     server_epoch: Mapped[str | None] = mapped_column(String(36))
+    # A first download in progress, read as HQ's snapshot: where its next page starts.
+    snapshot_token: Mapped[str | None] = mapped_column(String(60))
     last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_sync_error: Mapped[str | None] = mapped_column(Text)
     # The server cursor up to which HQ's rows were compared with this desk's registrations.

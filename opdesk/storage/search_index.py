@@ -114,8 +114,11 @@ def index_people(conn: Connection, rows: Sequence[Any]) -> None:
         for token in given_words | family_words:
             tokens.append({"token": token, "person_id": person_id})
             words.add(token)
-        text = " ".join(t for n, t in ((family, family_text), (given, given_text)) if n)
-        texts.append({"person_id": person_id, "text": text})  # as search_text() makes it
+        if family and given:  # as search_text() makes it
+            text = f"{family_text} {given_text}"
+        else:
+            text = family_text if family else given_text
+        texts.append({"person_id": person_id, "text": text})
     words = {word for word in words if len(word) >= MIN_VARIANT_LENGTH}
     for chunk in _chunks(sorted(words)):
         # A word is its own variant: looked up by the primary key, one row each.
@@ -123,8 +126,8 @@ def index_people(conn: Connection, rows: Sequence[Any]) -> None:
             select(TokenVariant.token).where(
                 TokenVariant.variant.in_(chunk), TokenVariant.token == TokenVariant.variant
             )
-        ).scalars()
-        words.difference_update(known)
+        )
+        words.difference_update(known.scalars().all())  # at once: most words are known
     variants = [
         {"variant": variant, "token": token}
         for token in sorted(words)
@@ -270,8 +273,11 @@ def rebuild_all(conn: Connection) -> None:
                 names[name] = (name_tokens(name), search_text(name, None))
         (given_words, given_text), (family_words, family_text) = names[given], names[family]
         pairs.extend((token, person_id) for token in given_words | family_words)
-        text = " ".join(t for n, t in ((family, family_text), (given, given_text)) if n)
-        texts.append({"person_id": person_id, "text": text})  # as search_text() makes it
+        if family and given:  # as search_text() makes it
+            text = f"{family_text} {given_text}"
+        else:
+            text = family_text if family else given_text
+        texts.append({"person_id": person_id, "text": text})
     pairs.sort()
     distinct = sorted({token for token, _person in pairs})
     variants = sorted({(v, t) for t in distinct for v in deletion_variants(t)})

@@ -13,21 +13,23 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from opdesk.core.errors import Reason
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import MutationLog
+from opdesk.core.mutations.pages import ServerTable, apply_server_page
 from opdesk.core.mutations.replay import (
     ReplayReport,
     ServerRow,
-    apply_server_page,
     finish_pull,
     remove_index_people,
 )
 from opdesk.storage.engine import Database
 from opdesk.storage.models import DeskState
+from opdesk.storage.rows import RowKey
 from opdesk.sync.identity import ClientIdReused, claimed_through, take_new_client_id
+from opdesk.sync.protocol import START
 from opdesk.sync.redownload import begin_redownload, finish_redownload, note_seen, redownloading
 
 log = logging.getLogger(__name__)
@@ -52,12 +54,26 @@ class PullReply:
     waiting: int | None = None
     removed: tuple[str, ...] = ()  # people whose minimal record leaves this desk
     server_time: datetime | None = None  # HQ's clock: shown if far off, never used
+    # A snapshot asked for: the token of its next page; None once it is complete (or
+    # from an HQ that hands out changes by version only).
+    snapshot: str | None = None
+    tables: tuple[ServerTable, ...] = ()  # a snapshot's rows, table by table
+
+    def size(self) -> int:
+        return len(self.rows) + sum(len(table.rows) for table in self.tables)
+
+    def row_keys(self) -> list[RowKey]:
+        return [(row.table, row.id) for row in self.rows] + [
+            key for table in self.tables for key in table.row_keys()
+        ]
 
 
 class Transport(Protocol):
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply: ...
 
-    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply: ...
+    def pull(
+        self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+    ) -> PullReply: ...
 
 
 # (rows received so far, rows HQ said were waiting or None): after each page of a pull
@@ -84,7 +100,7 @@ def desk_identity(db: Database) -> tuple[str, int, str | None]:
         return state.client_id, state.server_cursor, state.server_epoch
 
 
-def _remember(db: Database, cursor: int, epoch: str | None) -> None:
+def _remember(db: Database, cursor: int, epoch: str | None, snapshot: str | None) -> None:
     # Not flushed to disk on its own (a wait for the disk per page): a power cut may
     # lose it, with the pages after it, never without them (WAL keeps their order);
     # those pages are then simply downloaded again.
@@ -92,8 +108,17 @@ def _remember(db: Database, cursor: int, epoch: str | None) -> None:
         session.execute(
             update(DeskState)
             .where(DeskState.id == 1)
-            .values(server_cursor=cursor, server_epoch=epoch)
+            .values(server_cursor=cursor, server_epoch=epoch, snapshot_token=snapshot)
         )
+
+
+def _snapshot_asked(db: Database, cursor: int) -> str | None:
+    """At cursor 0, the desk's rows are asked as HQ's snapshot: from where an earlier
+    download stopped, or from its start."""
+    if cursor != 0:
+        return None
+    with db.read() as session:
+        return session.scalar(select(DeskState.snapshot_token)) or START
 
 
 def sync_once(
@@ -114,28 +139,31 @@ def sync_once(
     report.pushed = len(pending)
     waiting: int | None = None
     first = True
+    snapshot = _snapshot_asked(db, cursor)
     while True:
-        page = transport.pull(client_id, cursor, count=first)
+        page = transport.pull(client_id, cursor, count=first, snapshot=snapshot)
         first = False
         if epoch and page.epoch and page.epoch != epoch:
             # HQ was restored from a backup: its versions start over. Download it all
             # again (pending mutations stay queued) rather than skip rows silently.
             log.warning("HQ epoch changed: downloading everything again")
             begin_redownload(db)
-            epoch, cursor, full, first = page.epoch, 0, True, True
+            epoch, cursor, full, first, snapshot = page.epoch, 0, True, True, START
             continue
         epoch = page.epoch or epoch
-        if page.rows:
-            apply_server_page(db, page.rows)  # giving way to the counter's check-ins
+        if page.rows or page.tables:  # giving way to the counter's check-ins
+            apply_server_page(db, page.rows, page.tables)
             if full:
-                note_seen(db, page.rows)
+                note_seen(db, page.row_keys())
         if page.removed:
             remove_index_people(db, page.removed)
-        report.pulled += len(page.rows)
-        cursor = page.cursor
-        _remember(db, cursor, epoch)  # an interrupted pull resumes from here
+        report.pulled += page.size()
         if page.waiting is not None:  # counted from this page's cursor on
-            waiting = report.pulled - len(page.rows) + page.waiting
+            waiting = report.pulled - page.size() + page.waiting
+            if snapshot is not None:  # a snapshot's: from its start
+                waiting = page.waiting
+        cursor, snapshot = page.cursor, page.snapshot
+        _remember(db, cursor, epoch, snapshot)  # an interrupted pull resumes from here
         if progress is not None:
             progress(report.pulled, waiting)
         if not page.more:

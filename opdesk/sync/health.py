@@ -109,8 +109,10 @@ class ClockWatch:
         self._note(reply.server_time, sent, self.clock())
         return reply
 
-    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
+    def pull(
+        self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+    ) -> PullReply:
         sent = self.clock()
-        reply = self.inner.pull(client_id, cursor, count=count)
+        reply = self.inner.pull(client_id, cursor, count=count, snapshot=snapshot)
         self._note(reply.server_time, sent, self.clock())
         return reply

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from opdesk.core.errors import Reason
 from opdesk.core.mutations.envelope import Envelope
+from opdesk.core.mutations.pages import ServerTable
 from opdesk.core.mutations.replay import ServerRow
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.rows import RowKey
@@ -200,7 +201,7 @@ class HttpTransport:
             headers={"Authorization": f"Bearer {token}"},
         )
         self._pool: ThreadPoolExecutor | None = None
-        self._ahead: tuple[tuple[str, int], Future[PullReply]] | None = None
+        self._ahead: tuple[tuple[str, int, str | None], Future[PullReply]] | None = None
 
     def close(self) -> None:
         if self._pool is not None:
@@ -228,27 +229,31 @@ class HttpTransport:
                 break
         return PushReply(last, rejected, when)
 
-    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
+    def pull(
+        self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+    ) -> PullReply:
         """A page of changes. While the desk writes it, the next one is already being
         fetched: HQ's work and the desk's overlap instead of taking turns. A count asked
         for comes with that next page (counting a large pull takes HQ a second, which
         the desk would spend waiting for its first rows): its ``waiting`` counts from
         that page's cursor."""
         ahead, self._ahead = self._ahead, None
-        if ahead is not None and ahead[0] == (client_id, cursor) and not count:
+        asked = (client_id, cursor, snapshot)
+        if ahead is not None and ahead[0] == asked and not count:
             reply = ahead[1].result()
         else:
             if ahead is not None:
                 ahead[1].cancel()
-            reply = self._fetch(client_id, cursor, False)
+            reply = self._fetch(asked, False)
         if reply.more:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(1, thread_name_prefix="opdesk-pull")
-            following = self._pool.submit(self._fetch, client_id, reply.cursor, count)
-            self._ahead = ((client_id, reply.cursor), following)
+            following = (client_id, reply.cursor, reply.snapshot)
+            self._ahead = (following, self._pool.submit(self._fetch, following, count))
         return reply
 
-    def _fetch(self, client_id: str, cursor: int, count: bool) -> PullReply:
+    def _fetch(self, asked: tuple[str, int, str | None], count: bool) -> PullReply:
+        client_id, cursor, snapshot = asked
         params: dict[str, str | int] = {
             "client_id": client_id,
             "cursor": cursor,
@@ -256,9 +261,12 @@ class HttpTransport:
         }
         if count:
             params["count"] = "true"
+        if snapshot is not None:
+            params["snapshot"] = snapshot
         response = _send(self.client, "GET", "/v1/changes", params=params)
         page = _read(PullOut, response)
         rows = tuple(ServerRow(r["table"], r["id"], r["data"]) for r in page.rows)
+        tables = tuple(ServerTable(t["table"], tuple(t["columns"]), t["rows"]) for t in page.tables)
         return PullReply(
             rows,
             page.cursor,
@@ -268,6 +276,8 @@ class HttpTransport:
             waiting=page.waiting,
             removed=tuple(page.removed),
             server_time=server_time(response),
+            snapshot=page.snapshot,
+            tables=tables,
         )
 
     def digest(self, client_id: str, cursor: int, exclude: list[RowKey]) -> DigestReply:

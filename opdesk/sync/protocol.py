@@ -14,8 +14,13 @@ from opdesk.core.mutations.envelope import NAME_PATTERN, Envelope, Id, JsonInt
 # the count of rows waiting from a page's cursor on, on the page asked with ``count``
 # (this desk asks it with its second page). A desk says which it reads (``protocol``,
 # ``count`` in the query); an older desk gets what it always got.
+# A desk at cursor 0 may ask for its rows as a snapshot (``snapshot`` in the query).
 PROTOCOL = 2
 OLDEST_SCHEMA = SCHEMA_VERSION - 1  # HQ also takes the previous version's mutations
+# A snapshot's place: "start", then HQ's "{version}.{phase}.{last id}" (see
+# ``opdesk.server.snapshot``); the desk only gives back what it was given.
+START = "start"
+TOKEN_PATTERN = r"^(start|[0-9]{1,15}\.[0-9]{1,2}\.[^\x00-\x1f\x7f]{0,36})$"
 
 
 class Wire(BaseModel):
@@ -67,6 +72,14 @@ class RowOut(TypedDict):
     data: dict[str, Any]
 
 
+class TableOut(TypedDict):
+    """Rows of one table in a snapshot: the column names once, then each row's values."""
+
+    table: str
+    columns: list[str]
+    rows: list[list[Any]]
+
+
 class PullOut(Wire):
     rows: list[RowOut]
     cursor: int
@@ -75,6 +88,10 @@ class PullOut(Wire):
     last_processed: int
     waiting: int | None = None  # asked for with ``count``: rows waiting from the cursor on
     removed: list[str] = Field(default_factory=list)  # minimal records to drop (people)
+    # Asked with ``snapshot`` at cursor 0: the token of the snapshot's next page; absent
+    # once it is complete (``cursor`` is then its version). Its rows come in ``tables``.
+    snapshot: str | None = None
+    tables: list[TableOut] = Field(default_factory=list)
 
 
 class ProblemOut(Wire):

@@ -18,10 +18,9 @@ from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from opdesk.core.mutations.replay import ServerRow
 from opdesk.storage.engine import Database
 from opdesk.storage.models import DeskState, DeskSyncHealth, ResyncSeen, RowBefore, table_of
-from opdesk.storage.rows import DerivedRefresh, read_row
+from opdesk.storage.rows import DerivedRefresh, RowKey, read_row
 from opdesk.storage.search_index import insert_ignoring_duplicates
 from opdesk.sync.digest import synced_tables
 
@@ -48,14 +47,16 @@ def begin_redownload(db: Database) -> None:
     with db.write() as session:
         session.execute(delete(ResyncSeen))
         health_row(session).redownloading = True
-        session.execute(update(DeskState).where(DeskState.id == 1).values(server_cursor=0))
+        session.execute(
+            update(DeskState).where(DeskState.id == 1).values(server_cursor=0, snapshot_token=None)
+        )
     log.warning("downloading everything from HQ again (pending changes are kept)")
 
 
-def note_seen(db: Database, rows: Sequence[ServerRow]) -> None:
+def note_seen(db: Database, seen: Sequence[RowKey]) -> None:
     with db.write() as session:
         conn = session.connection()
-        keys = [{"table_name": row.table, "row_id": row.id} for row in rows]
+        keys = [{"table_name": table, "row_id": row_id} for table, row_id in seen]
         for start in range(0, len(keys), 500):
             insert_ignoring_duplicates(conn, table_of(ResyncSeen), keys[start : start + 500])
 

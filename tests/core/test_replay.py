@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 
 from opdesk.core.errors import Reason
 from opdesk.core.mutations.log import MutationLog
-from opdesk.core.mutations.replay import ServerRow, apply_server_page, rewind_and_replay
+from opdesk.core.mutations.pages import apply_server_page
+from opdesk.core.mutations.replay import ServerRow, rewind_and_replay
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.people import PeopleService
 from opdesk.core.services.visits import VisitService

@@ -139,14 +139,16 @@ class Cut:
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         return self.hq.push(client_id, envelopes)
 
-    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
+    def pull(
+        self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+    ) -> PullReply:
         if self.pages == 0:
             raise SyncError("ReadTimeout")
         self.pages -= 1
         if self.during is not None:
             self.during()
             self.during = None
-        return self.hq.pull(client_id, cursor, count=count)
+        return self.hq.pull(client_id, cursor, count=count, snapshot=snapshot)
 
 
 def test_an_interrupted_redownload_resumes_keeps_changes_and_removes_what_hq_lacks(

@@ -175,9 +175,11 @@ class DuringPull:
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         return self.hq.push(client_id, envelopes)
 
-    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
+    def pull(
+        self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+    ) -> PullReply:
         self.change()
-        return self.hq.pull(client_id, cursor, count=count)
+        return self.hq.pull(client_id, cursor, count=count, snapshot=snapshot)
 
 
 def test_a_check_in_during_the_pull_of_a_restored_desk_is_not_taken_as_done(

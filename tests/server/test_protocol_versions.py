@@ -112,3 +112,34 @@ def test_old_desks_read_every_reply_and_new_ones_get_more(
             "reason_params": {"what": "person", "ident": "nobody"},
         }
     ]
+
+
+def test_a_snapshot_comes_only_to_a_desk_that_asks_and_a_bad_token_is_refused(
+    server: Server, hq_db: Database, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    rho = make_desk(hq_db, "Rho")
+    token = enroll_device(server.url, server.admin("enroll-device", "Rho 1").split()[0]).token
+    auth = {"Authorization": f"Bearer {token}"}
+    transport = HttpTransport(server.url, token)
+    try:
+        for i in range(5):
+            rho.people.register_person(PersonFields(given_name=f"Persona{i}"))
+        sync_once(rho.db, transport)
+    finally:
+        transport.close()
+    changes = f"{server.url}/v1/changes"
+    query = {"client_id": "someone-else", "cursor": 0, "limit": 4}
+    old = httpx.get(changes, params=query, headers=auth).json()
+    assert "snapshot" not in old and "tables" not in old  # what older desks parse
+    first = httpx.get(changes, params={**query, "snapshot": "start"}, headers=auth).json()
+    assert first["rows"] == [] and first["cursor"] == 0 and first["more"]
+    (people,) = first["tables"]
+    assert people["table"] == "person" and len(people["rows"]) == 4
+    assert set(people["columns"]) >= {"id", "version", "given_name", "registered_at"}
+    rest = httpx.get(changes, params={**query, "snapshot": first["snapshot"]}, headers=auth).json()
+    assert "snapshot" not in rest and rest["cursor"] > 0 and not rest["more"]
+    assert [len(t["rows"]) for t in rest["tables"]] == [1]  # the fifth person
+    for bad in ("", "begin", "12.3", "x.1.abc", "1.2.\x01"):
+        reply = httpx.get(changes, params={**query, "snapshot": bad}, headers=auth)
+        assert reply.status_code == 422, bad
+        assert reply.headers["content-type"] == "application/problem+json"

@@ -151,7 +151,9 @@ class LockProbe:
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         return self.hq.push(client_id, envelopes)
 
-    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
+    def pull(
+        self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+    ) -> PullReply:
         other = sqlite3.connect(self.desk_path, timeout=0, isolation_level=None)
         try:
             other.execute("BEGIN IMMEDIATE")  # fails at once if the desk held the lock
@@ -159,7 +161,7 @@ class LockProbe:
             self.free_between_pages.append(True)
         finally:
             other.close()
-        return self.hq.pull(client_id, cursor, count=count)
+        return self.hq.pull(client_id, cursor, count=count, snapshot=snapshot)
 
 
 def test_a_large_pull_leaves_the_write_lock_free_between_pages(
@@ -187,10 +189,12 @@ class CounterDuringPull:
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         return self.hq.push(client_id, envelopes)
 
-    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
+    def pull(
+        self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+    ) -> PullReply:
         if cursor:  # between two pages
             self.visits.append(self.desk.visits.check_in(self.person, topics=["casa"]))
-        return self.hq.pull(client_id, cursor, count=count)
+        return self.hq.pull(client_id, cursor, count=count, snapshot=snapshot)
 
 
 def test_check_ins_during_a_pull_survive_it_and_reach_hq_next_time(

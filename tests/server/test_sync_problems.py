@@ -146,11 +146,13 @@ class EditDuringPull:
     def push(self, client_id: str, envelopes: list[Envelope]) -> PushReply:
         return self.hq.push(client_id, envelopes)
 
-    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
+    def pull(
+        self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+    ) -> PullReply:
         if not self.done:
             self.done = True
             self.edit()
-        return self.hq.pull(client_id, cursor, count=count)
+        return self.hq.pull(client_id, cursor, count=count, snapshot=snapshot)
 
 
 def test_an_edit_made_during_the_pull_is_put_on_top_of_the_other_value(
@@ -252,9 +254,11 @@ def test_a_large_pull_reports_its_progress_against_one_count(
     counted: list[bool] = []
 
     class Counting(InProcessHQ):
-        def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
+        def pull(
+            self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+        ) -> PullReply:
             counted.append(count)
-            return super().pull(client_id, cursor, count=count)
+            return super().pull(client_id, cursor, count=count, snapshot=snapshot)
 
     seen: list[tuple[int, int | None]] = []
     report = sync_once(

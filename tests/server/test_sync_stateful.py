@@ -116,10 +116,12 @@ class FaultyLink:
             raise SyncError("ReadTimeout")
         return reply
 
-    def pull(self, client_id: str, cursor: int, *, count: bool = False) -> PullReply:
+    def pull(
+        self, client_id: str, cursor: int, *, count: bool = False, snapshot: str | None = None
+    ) -> PullReply:
         if self.fault == "lost pull":
             raise SyncError("ConnectError")
-        return self.hq.pull(client_id, cursor, count=count)
+        return self.hq.pull(client_id, cursor, count=count, snapshot=snapshot)
 
 
 class Desks(RuleBasedStateMachine):

@@ -12,13 +12,12 @@ All in one write transaction, so a reader sees either the old state or the new o
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, select, tuple_
+from sqlalchemy import Connection, Row, delete, select
 from sqlalchemy.orm import Session
 
 from opdesk.core.clock import utc_now
@@ -47,7 +46,6 @@ from opdesk.storage.rows import (
     read_row,
     restore_rows,
     write_row,
-    write_rows,
 )
 from opdesk.storage.search_index import refresh_people
 
@@ -175,68 +173,6 @@ def rewind_and_replay(
         refresh.apply(session.connection())
         replay_pending(session, report)
     return report
-
-
-# A page is written in parts sized to take about this long, all in one transaction
-# unless another writer queues meanwhile: then the transaction ends after the current
-# part, and the counter's check-in (which must commit in under 200 ms) goes next.
-# Hundreds of small transactions made a first download a third slower.
-WRITE_BUDGET = 0.05  # seconds
-FIRST_WRITE, MIN_WRITE, MAX_WRITE = 250, 50, 5000  # rows per part
-HOLD_AT_MOST = 2.0  # seconds a page's transaction lasts even if nobody waits
-
-
-def apply_server_page(db: Database, rows: Sequence[ServerRow]) -> None:
-    """Take in one page of a large pull without keeping the counter waiting for the
-    write lock (see ``WRITE_BUDGET``).
-
-    A row no pending mutation touched is written as HQ sent it. For a row one did, HQ's
-    copy replaces the before-copy instead: the pending change stays visible, and the
-    rewind at the end of the pull (``rewind_and_replay``) puts it on top of HQ's row.
-    References may point to rows of a later page, so they are checked at the end.
-    """
-    start, size = 0, FIRST_WRITE
-    while start < len(rows):
-        with db.write_unsynced(references_checked=False) as session:
-            opened = time.perf_counter()
-            while start < len(rows):
-                began = time.perf_counter()
-                _apply_rows(session, rows[start : start + size])
-                start += size
-                done = time.perf_counter()
-                size = max(
-                    MIN_WRITE, min(MAX_WRITE, int(size * WRITE_BUDGET / max(done - began, 0.001)))
-                )
-                if db.writer_waiting() or done - opened > HOLD_AT_MOST:
-                    break
-
-
-def _apply_rows(session: Session, rows: Sequence[ServerRow]) -> None:
-    refresh = DerivedRefresh()
-    conn = session.connection()
-    earliest: dict[tuple[str, str], RowBefore] = {}
-    if session.scalar(select(RowBefore.seq).limit(1)) is not None:
-        keys = sorted({(row.table, row.id) for row in rows})
-        for start in range(0, len(keys), 400):
-            chunk = keys[start : start + 400]
-            befores = session.scalars(
-                select(RowBefore)
-                .where(tuple_(RowBefore.table_name, RowBefore.row_id).in_(chunk))
-                .order_by(RowBefore.seq)
-            )
-            for copy in befores:
-                earliest.setdefault((copy.table_name, copy.row_id), copy)
-    by_table: dict[str, list[tuple[str, RowData]]] = {}
-    for row in rows:
-        before = earliest.get((row.table, row.id))
-        if before is not None:
-            before.data = dict(row.data)
-        else:
-            by_table.setdefault(row.table, []).append((row.id, row.data))
-    for table_name, table_rows in by_table.items():
-        write_rows(conn, table_name, table_rows, refresh)
-    session.flush()
-    refresh.apply(conn)
 
 
 def finish_pull(
