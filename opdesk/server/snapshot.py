@@ -117,7 +117,7 @@ def snapshot_page(
     phase, after, count = position.phase, position.after, 0
     while phase < len(phases) and count < limit:
         step, wanted = phases[phase], limit - count
-        query = _from(step, position.version, after, wanted + 1)
+        query = _from(conn, step, position.version, after, wanted + 1)
         columns, rows = json_values(conn, step.table, query)
         at = columns.index("id")
         kept = found.setdefault(step.table.name, (columns, {}))[1]
@@ -134,7 +134,7 @@ def snapshot_page(
     # A full page that ended a phase: the empty phases after it are passed now, so that
     # a snapshot never ends on an empty page (a round trip for nothing).
     while phase < len(phases) and not after:
-        if conn.execute(_from(phases[phase], position.version, "", 1)).first() is not None:
+        if conn.execute(_from(conn, phases[phase], position.version, "", 1)).first() is not None:
             break
         phase += 1
     following = Position(position.version, phase, after) if phase < len(phases) else None
@@ -157,11 +157,17 @@ def snapshot_size(conn: Connection, scope: Scope, version: int) -> int:
     return total
 
 
-def _from(step: Phase, version: int, after: str, limit: int) -> Select[Any]:
+def _from(conn: Connection, step: Phase, version: int, after: str, limit: int) -> Select[Any]:
     """The phase's rows at ``version``, after the row ``after``, in order of id."""
     table = step.table
+    # On SQLite the version as an expression, not a column: SQLite would read the rows
+    # by its index, then sort the whole table for each page (a tenth of a second a page
+    # of visits). Read in order of id, the version only filters (as PostgreSQL plans it:
+    # there an expression would blur its estimates, and its joins).
+    sqlite = conn.dialect.name == "sqlite"
+    unindexed = table.c.version + 0 if sqlite else table.c.version
     return (
-        step.rows.where(above(table, 0, version), table.c.id > after)
+        step.rows.where(unindexed > 0, unindexed <= version, table.c.id > after)
         .order_by(table.c.id)
         .limit(limit)
     )

@@ -61,6 +61,8 @@ def apply_server_page(
     for table in tables:
         if table.rows:
             parts.append((len(table.rows), _table_part(table)))
+    # Sized anew for each table: a row of people (with their search index) takes many
+    # times a row of sites, whose size would hold the lock for half a second.
     index, start, size = 0, 0, FIRST_WRITE
     while index < len(parts):
         with db.write_unsynced(references_checked=False) as session:
@@ -72,10 +74,10 @@ def apply_server_page(
                 write(session, start, stop)
                 done = time.perf_counter()
                 written, start = stop - start, stop
-                if start >= count:
-                    index, start = index + 1, 0
                 size = int(written * WRITE_BUDGET / max(done - began, 0.001))
                 size = max(MIN_WRITE, min(MAX_WRITE, size))
+                if start >= count:
+                    index, start, size = index + 1, 0, FIRST_WRITE
                 if db.writer_waiting() or done - opened > HOLD_AT_MOST:
                     break
 
