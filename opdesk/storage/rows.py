@@ -369,9 +369,12 @@ def _stored(table: Any, name: str) -> Callable[[str], str] | None:
 def _existing(conn: Connection, table: Any, ids: list[str]) -> dict[str, RowData]:
     """Those of these rows that exist, with the columns ``DerivedRefresh.note`` reads."""
     needs = [table.c[name] for name in DerivedRefresh.NEEDS.get(table.name, ("id",))]
+    # One statement for every chunk, its ids bound when run: 500 ids written into each
+    # statement made SQLAlchemy build and compile it anew, a tenth of a download's time.
+    query = select(*needs).where(table.c.id.in_(bindparam("ids", expanding=True)))
     existing: dict[str, RowData] = {}
     for start in range(0, len(ids), 500):
-        found = conn.execute(select(*needs).where(table.c.id.in_(ids[start : start + 500])))
+        found = conn.execute(query, {"ids": ids[start : start + 500]})
         for old in found.mappings():
             existing[str(old["id"])] = dict(old)
     return existing

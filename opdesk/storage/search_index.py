@@ -100,6 +100,14 @@ def forget_unused_variants(conn: Connection, tokens: set[str]) -> None:
             conn.execute(delete(TokenVariant).where(TokenVariant.token.in_(unused)))
 
 
+# A word is its own variant: looked up by the primary key, one row each. The words are
+# bound when it runs (written into the statement, each chunk made a new one to compile).
+_KNOWN_WORDS = select(TokenVariant.token).where(
+    TokenVariant.variant.in_(bindparam("words", expanding=True)),
+    TokenVariant.token == TokenVariant.variant,
+)
+
+
 def index_people(conn: Connection, rows: Sequence[Any]) -> None:
     """Insert index rows for (id, given_name, family_name) rows not yet indexed.
 
@@ -121,12 +129,7 @@ def index_people(conn: Connection, rows: Sequence[Any]) -> None:
         texts.append({"person_id": person_id, "text": text})
     words = {word for word in words if len(word) >= MIN_VARIANT_LENGTH}
     for chunk in _chunks(sorted(words)):
-        # A word is its own variant: looked up by the primary key, one row each.
-        known = conn.execute(
-            select(TokenVariant.token).where(
-                TokenVariant.variant.in_(chunk), TokenVariant.token == TokenVariant.variant
-            )
-        )
+        known = conn.execute(_KNOWN_WORDS, {"words": chunk})
         words.difference_update(known.scalars().all())  # at once: most words are known
     variants = [
         {"variant": variant, "token": token}
