@@ -366,9 +366,10 @@ def device_sync(device: Device, base: str, ready: object, go: object, results: o
     transport.close()
 
 
-def measure_concurrent(devices: list[Device], base: str) -> None:
+def measure_concurrent(devices: list[Device], base: str, server: int) -> None:
     """Every device in a process of its own, started together. Then one of them syncs
-    for real (its changes are already at HQ: skipped), taking in what the others sent."""
+    for real (its changes are already at HQ: skipped), taking in what the others sent.
+    ``server``: HQ's pid, whose CPU time is logged."""
     context = multiprocessing.get_context("fork")
     ready, results, go = context.Queue(), context.Queue(), context.Event()
     workers = [
@@ -379,8 +380,10 @@ def measure_concurrent(devices: list[Device], base: str) -> None:
     for _ in workers:
         ready.get(timeout=120)
     time.sleep(0.5)
+    server_cpu = cpu_seconds(server)
     go.set()
     outcomes = [results.get(timeout=300) for _ in workers]
+    server_cpu = cpu_seconds(server) - server_cpu
     for worker in workers:
         worker.join()
     times = [o[0] for o in outcomes]
@@ -393,9 +396,10 @@ def measure_concurrent(devices: list[Device], base: str) -> None:
         log.error("%d of %d device syncs failed, e.g. %s", len(failed), len(outcomes), failed[0])
     refusals = Counter(why for o in outcomes for why in o[3])
     log.info(
-        "%d devices: median %.0f ms, max %.0f ms; %d pushed, %d rows pulled, %d rejected",
+        "%d devices: median %.0f ms, max %.0f ms; %d pushed, %d rows pulled, %d rejected; "
+        "HQ server CPU %.1f s",
         len(devices), statistics.median(times), max(times), sum(o[1] for o in outcomes),
-        sum(o[2] for o in outcomes), refusals.total(),
+        sum(o[2] for o in outcomes), refusals.total(), server_cpu,
     )  # fmt: skip
     for why, count in refusals.most_common():
         log.info("  refused %d times: %s", count, why)
@@ -449,7 +453,7 @@ def main() -> None:
                     hq, base, desk_path, source, folder, args.devices, args.seed
                 )
                 hq.dispose()  # forked devices must not inherit its connections
-                measure_concurrent(devices, base)
+                measure_concurrent(devices, base, server)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

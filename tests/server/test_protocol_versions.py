@@ -55,19 +55,23 @@ def server(tmp_path: Path) -> Iterator[Server]:
     yield from start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}")
 
 
-def test_old_desks_read_every_reply_and_new_ones_get_more(
-    server: Server, hq_db: Database, make_desk: Callable[[Database, str], TestDesk]
-) -> None:
-    rho = make_desk(hq_db, "Rho")
+def people_at_hq(server: Server, rho: TestDesk, count: int) -> dict[str, str]:
+    """``count`` people registered at Rho and synced over HTTP; the desk's credentials."""
     token = enroll_device(server.url, server.admin("enroll-device", "Rho 1").split()[0]).token
-    auth = {"Authorization": f"Bearer {token}"}
     transport = HttpTransport(server.url, token)
     try:
-        for i in range(8):
+        for i in range(count):
             rho.people.register_person(PersonFields(given_name=f"Persona{i}"))
         sync_once(rho.db, transport)
     finally:
         transport.close()
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_old_desks_read_every_reply_and_new_ones_get_more(
+    server: Server, hq_db: Database, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    auth = people_at_hq(server, make_desk(hq_db, "Rho"), 8)
 
     changes = f"{server.url}/v1/changes"
     query = {"client_id": "someone-else", "cursor": 0, "limit": 3}
@@ -117,16 +121,7 @@ def test_old_desks_read_every_reply_and_new_ones_get_more(
 def test_a_snapshot_comes_only_to_a_desk_that_asks_and_a_bad_token_is_refused(
     server: Server, hq_db: Database, make_desk: Callable[[Database, str], TestDesk]
 ) -> None:
-    rho = make_desk(hq_db, "Rho")
-    token = enroll_device(server.url, server.admin("enroll-device", "Rho 1").split()[0]).token
-    auth = {"Authorization": f"Bearer {token}"}
-    transport = HttpTransport(server.url, token)
-    try:
-        for i in range(5):
-            rho.people.register_person(PersonFields(given_name=f"Persona{i}"))
-        sync_once(rho.db, transport)
-    finally:
-        transport.close()
+    auth = people_at_hq(server, make_desk(hq_db, "Rho"), 5)
     changes = f"{server.url}/v1/changes"
     query = {"client_id": "someone-else", "cursor": 0, "limit": 4}
     old = httpx.get(changes, params=query, headers=auth).json()
