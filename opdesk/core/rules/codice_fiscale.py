@@ -16,6 +16,7 @@ _SHAPE = re.compile(
     r"^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$"
 )
 CONTEXT = "errors"
+EXAMPLE = "RSSMRA85T10A562S"  # a valid code (Mario Rossi, born in Rome in 1985)
 
 
 def clean_cf(text: str) -> str:
@@ -41,6 +42,13 @@ def _decode(code: str) -> dict[str, Any] | None:
     except ValueError:
         return None
     return decoded
+
+
+def load_tables() -> None:
+    """Build the library's table of comuni now, so that the first check a person waits
+    for (at the counter, or a desk's push at a freshly started HQ) does not build it.
+    About a second of work, once per process: run it in the background."""
+    _decode(EXAMPLE)
 
 
 def check_cf(
