@@ -284,6 +284,8 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
                 scope=scope,
                 snapshot=snapshot,
             )
+        if not page.more:  # the end of a sync (of a desk that may have pushed nothing)
+            devices.record_download(db, who, client_id, now=clock())
         # Encoded straight from plain dicts (pydantic-core's encoder): a page of a first
         # download holds thousands of rows, too many to build and validate a model each.
         body: dict[str, Any] = {

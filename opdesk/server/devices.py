@@ -15,6 +15,9 @@ from opdesk.storage.engine import Database
 from opdesk.storage.models import HqDevice
 
 CODE_LIFETIME = timedelta(hours=1)
+# A desk's downloads are recorded as its last sync at most this often: a write for each
+# of them would be most of HQ's writes, and the list of devices shows minutes.
+SEEN_EVERY = timedelta(minutes=1)
 CODE_NOT_VALID = QT_TRANSLATE_NOOP("sync", "This enrollment code is not valid.")
 NOT_ENROLLED = QT_TRANSLATE_NOOP("sync", "This desk is not enrolled at HQ.")
 NO_DEVICE = QT_TRANSLATE_NOOP("sync", "No such device.")
@@ -111,6 +114,15 @@ def record_sync(db: Database, device_id: str, client_id: str, *, now: datetime) 
             device.last_sync_at = now
             device.client_id = client_id
             device.failing_since, device.failures, device.last_error = None, 0, None
+
+
+def record_download(db: Database, device: DeviceInfo, client_id: str, *, now: datetime) -> None:
+    """A desk with nothing to push syncs by downloading only: the end of its download
+    is its last sync too, or HQ's list would show a working desk as silent for days."""
+    last = device.last_sync_at
+    if device.client_id == client_id and last is not None and now - last < SEEN_EVERY:
+        return
+    record_sync(db, device.id, client_id, now=now)
 
 
 def record_failure(db: Database, device_id: str, error: str, *, now: datetime) -> None:

@@ -4,7 +4,7 @@ fails for an hour becomes a problem at the desk and at HQ, and clears when one w
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from sqlalchemy import create_engine
 
 from opdesk.core.clock import utc_now
 from opdesk.core.rules.person import PersonFields
+from opdesk.server import devices
 from opdesk.server.health import RequestFailed
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
@@ -125,3 +126,17 @@ def test_a_push_failing_at_hq_shows_at_both_ends_and_clears(
     finally:
         raw.dispose()
         hq.dispose()
+
+
+def test_a_desk_that_only_downloads_is_seen_at_most_once_a_minute(hq_db: Database) -> None:
+    code = devices.create_enrollment(hq_db, name="Lainate 1", site_id=None, now=utc_now())
+    device_id, token = devices.enroll(hq_db, code, now=utc_now())
+    began = utc_now()
+
+    def seen_at(now: datetime) -> datetime | None:
+        devices.record_download(hq_db, devices.authenticate(hq_db, token), "desk-a", now=now)
+        return {d.id: d for d in devices.list_devices(hq_db)}[device_id].last_sync_at
+
+    assert seen_at(began) == began
+    assert seen_at(began + timedelta(seconds=30)) == began  # not written again so soon
+    assert seen_at(began + timedelta(minutes=2)) == began + timedelta(minutes=2)
