@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from types import ModuleType
@@ -163,7 +163,8 @@ class Database:
         self._integrity.set()
         self._damage: StorageError | None = None
         self._writers = FairLock()
-        self._unchecked = False  # rows written without their references checked
+        # Rows written without their references checked, by table: ``take_unchecked``.
+        self._unchecked: dict[str, set[str]] = {}
         path = self.path
         self._checkpointer = Checkpointer(engine, Path(f"{path}-wal")) if path else None
         self._read = sessionmaker(engine, expire_on_commit=False)
@@ -229,16 +230,18 @@ class Database:
         return self._writers if is_sqlite(self.engine) else nullcontext()
 
     @contextmanager
-    def write_unsynced(self, *, references_checked: bool = True) -> Iterator[Session]:
+    def write_unsynced(
+        self, *, unchecked: Iterable[tuple[str, str]] | None = None
+    ) -> Iterator[Session]:
         """A write transaction whose commit is not flushed to disk on its own (SQLite's
         ``synchronous = NORMAL``), for what can be downloaded again: a power cut may lose
         it, but only together with every later commit (WAL keeps their order), among them
         the desk's cursor saved after it. The next ordinary commit (FULL) makes it
         durable with its own.
 
-        ``references_checked=False``: foreign keys not enforced either, for a page of
-        HQ's rows whose references may arrive in a later page; the caller checks the
-        references once all pages are in (``foreign_key_problems``)."""
+        ``unchecked``: the rows (table, id) of a page of HQ's, whose references may
+        arrive in a later page: foreign keys are not enforced in this transaction, and
+        these rows' references are checked once all pages are in (``take_unchecked``)."""
         if not is_sqlite(self.engine):
             with self.write() as session:
                 yield session
@@ -246,7 +249,9 @@ class Database:
         self._integrity.wait()
         if self._damage is not None:
             raise self._damage
-        self._unchecked = self._unchecked or not references_checked
+        references_checked = unchecked is None
+        for table, row_id in unchecked or ():
+            self._unchecked.setdefault(table, set()).add(row_id)
         with self._writers, self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             assert raw is not None
@@ -269,14 +274,11 @@ class Database:
         one waits for it, such as the counter's check-in, which must not wait long."""
         return is_sqlite(self.engine) and self._writers.waited_for()
 
-    def foreign_key_problems(self) -> int:
-        """References that point nowhere, if rows were written unchecked since the last
-        look (a whole-database check: a third of a second on 100,000 people)."""
-        if not is_sqlite(self.engine) or not self._unchecked:
-            return 0
-        self._unchecked = False
-        with self.engine.connect() as conn:
-            return len(conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+    def take_unchecked(self) -> dict[str, set[str]]:
+        """The rows written without their references checked since the last time this
+        was asked (``write_unsynced``), by table: the caller checks them now."""
+        unchecked, self._unchecked = self._unchecked, {}
+        return unchecked
 
     def dispose(self) -> None:
         if self._checkpointer is not None:

@@ -61,11 +61,14 @@ def apply_server_page(
     for table in tables:
         if table.rows:
             parts.append((len(table.rows), _table_part(table)))
+    keys = [(row.table, row.id) for row in rows]
+    keys += [key for table in tables for key in table.row_keys()]
     # Sized anew for each table: a row of people (with their search index) takes many
     # times a row of sites, whose size would hold the lock for half a second.
     index, start, size = 0, 0, FIRST_WRITE
     while index < len(parts):
-        with db.write_unsynced(references_checked=False) as session:
+        with db.write_unsynced(unchecked=keys) as session:
+            keys = []  # noted once
             opened = time.perf_counter()
             while index < len(parts):
                 count, write = parts[index]

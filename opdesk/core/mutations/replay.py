@@ -38,6 +38,7 @@ from opdesk.storage.models import (
     Visit,
     table_of,
 )
+from opdesk.storage.references import dangling_references
 from opdesk.storage.rows import (
     DerivedRefresh,
     RowData,
@@ -241,7 +242,7 @@ def finish_pull(
         refresh.apply(conn)
         replay_pending(session, report, only=redo - done, rebase=True)
         _record(session, report, sent, created, done, now or utc_now())
-    problems = db.foreign_key_problems()
+    problems = dangling_references(db)
     if problems:
         log.error("%d references point nowhere after a pull", problems)
     return report
