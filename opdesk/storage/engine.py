@@ -154,6 +154,11 @@ class Checkpointer:
         self._thread.join()
 
 
+# Past this many rows written unchecked (a first download) their ids are not kept: the
+# whole file is checked instead, quicker than by ids, and memory stays flat.
+CHECKED_BY_ID = 20_000
+
+
 class Database:
     """An engine with its two kinds of session: reads, and writes that lock at once."""
 
@@ -163,8 +168,9 @@ class Database:
         self._integrity.set()
         self._damage: StorageError | None = None
         self._writers = FairLock()
-        # Rows written without their references checked, by table: ``take_unchecked``.
-        self._unchecked: dict[str, set[str]] = {}
+        # Rows written without their references checked, by table (``take_unchecked``);
+        # None: more than CHECKED_BY_ID of them.
+        self._unchecked: dict[str, set[str]] | None = {}
         path = self.path
         self._checkpointer = Checkpointer(engine, Path(f"{path}-wal")) if path else None
         self._read = sessionmaker(engine, expire_on_commit=False)
@@ -250,8 +256,7 @@ class Database:
         if self._damage is not None:
             raise self._damage
         references_checked = unchecked is None
-        for table, row_id in unchecked or ():
-            self._unchecked.setdefault(table, set()).add(row_id)
+        self._note_unchecked(unchecked or ())
         with self._writers, self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             assert raw is not None
@@ -274,9 +279,18 @@ class Database:
         one waits for it, such as the counter's check-in, which must not wait long."""
         return is_sqlite(self.engine) and self._writers.waited_for()
 
-    def take_unchecked(self) -> dict[str, set[str]]:
+    def _note_unchecked(self, keys: Iterable[tuple[str, str]]) -> None:
+        if self._unchecked is None:
+            return
+        for table, row_id in keys:
+            self._unchecked.setdefault(table, set()).add(row_id)
+        if sum(len(ids) for ids in self._unchecked.values()) > CHECKED_BY_ID:
+            self._unchecked = None
+
+    def take_unchecked(self) -> dict[str, set[str]] | None:
         """The rows written without their references checked since the last time this
-        was asked (``write_unsynced``), by table: the caller checks them now."""
+        was asked (``write_unsynced``), by table: the caller checks them now. None: too
+        many to keep their ids (a first download): the caller checks the whole file."""
         unchecked, self._unchecked = self._unchecked, {}
         return unchecked
 

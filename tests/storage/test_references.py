@@ -11,7 +11,7 @@ from sqlalchemy import select
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.people import PeopleService
 from opdesk.core.services.visits import VisitService
-from opdesk.storage import references
+from opdesk.storage import engine
 from opdesk.storage.engine import Database
 from opdesk.storage.models import Person, Visit, table_of
 from opdesk.storage.references import dangling_references
@@ -51,6 +51,6 @@ def test_a_first_download_is_checked_whole(
             table_of(Visit).c.id == visit))  # fmt: skip
     copy_row(db, Visit, visit, id="a-good-visit", person_id=amina)
     assert dangling_references(db) == 0
-    monkeypatch.setattr(references, "WHOLE_CHECK", 0)
+    monkeypatch.setattr(engine, "CHECKED_BY_ID", 0)
     copy_row(db, Visit, visit, id="another-good-visit", person_id=amina)
     assert dangling_references(db) == 2
