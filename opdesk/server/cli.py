@@ -7,9 +7,10 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from opdesk.core.clock import new_id, utc_now
+from opdesk.core.clock import ROME, new_id, utc_now
 from opdesk.core.errors import DomainError
 from opdesk.core.rules.comuni import canonical_comune
 from opdesk.core.rules.sites import site_id_for
@@ -163,13 +164,18 @@ def _devices(db: Database, args: argparse.Namespace) -> int:
 
     for device in list_devices(db):
         state = "revoked" if device.revoked_at else ("enrolled" if device.enrolled_at else "code")
-        last = device.last_sync_at.isoformat(timespec="minutes") if device.last_sync_at else "never"
+        last = _in_rome(device.last_sync_at) if device.last_sync_at else "never"
         failing = ""
         if device.failing_since is not None:
-            since = device.failing_since.isoformat(timespec="minutes")
+            since = _in_rome(device.failing_since)
             failing = f"  FAILING since {since} ({device.failures}x): {device.last_error}"
         sys.stdout.write(f"{device.id}  {device.name}  {state}  last sync: {last}{failing}\n")
     return 0
+
+
+def _in_rome(moment: datetime) -> str:
+    """As HQ's staff read the time, the offset kept: 2026-12-06T05:26+01:00."""
+    return moment.astimezone(ROME).isoformat(timespec="minutes")
 
 
 def _revoke(db: Database, args: argparse.Namespace) -> int:
