@@ -287,6 +287,11 @@ class Database:
         if sum(len(ids) for ids in self._unchecked.values()) > CHECKED_BY_ID:
             self._unchecked = None
 
+    def check_whole_file_later(self) -> None:
+        """The next look at unchecked rows checks the whole file: for a first download,
+        whose earlier pages may have been written before this process started."""
+        self._unchecked = None
+
     def take_unchecked(self) -> dict[str, set[str]] | None:
         """The rows written without their references checked since the last time this
         was asked (``write_unsynced``), by table: the caller checks them now. None: too

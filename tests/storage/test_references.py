@@ -51,6 +51,9 @@ def test_a_first_download_is_checked_whole(
             table_of(Visit).c.id == visit))  # fmt: skip
     copy_row(db, Visit, visit, id="a-good-visit", person_id=amina)
     assert dangling_references(db) == 0
-    monkeypatch.setattr(engine, "CHECKED_BY_ID", 0)
+    db.check_whole_file_later()  # as a snapshot's page asks
+    assert dangling_references(db) == 2
+    assert dangling_references(db) == 0
+    monkeypatch.setattr(engine, "CHECKED_BY_ID", 0)  # too many ids to keep
     copy_row(db, Visit, visit, id="another-good-visit", person_id=amina)
     assert dangling_references(db) == 2

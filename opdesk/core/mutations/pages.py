@@ -62,7 +62,8 @@ def apply_server_page(
         if table.rows:
             parts.append((len(table.rows), _table_part(table)))
     keys = [(row.table, row.id) for row in rows]
-    keys += [key for table in tables for key in table.row_keys()]
+    if tables:  # a snapshot's page, of a first download perhaps resumed after a restart
+        db.check_whole_file_later()
     # Sized anew for each table: a row of people (with their search index) takes many
     # times a row of sites, whose size would hold the lock for half a second.
     index, start, size = 0, 0, FIRST_WRITE
