@@ -18,6 +18,9 @@ TOPIC_LABELS = {
 }
 
 
+SEPARATOR = "  ·  "
+
+
 def topic_label(topic: str) -> str:
     return QCoreApplication.translate("topics", TOPIC_LABELS.get(topic, topic))
 
@@ -49,7 +52,18 @@ def seen_text(moment: datetime | None, now: datetime) -> str:
     return QCoreApplication.translate("format", "seen {days} days ago").format(days=days)
 
 
-def person_line(person: PersonSummary, now: datetime) -> str:
+def person_parts(person: PersonSummary, now: datetime) -> list[str]:
     parts = [person.display_name or "?", birth_text(person), person.residence_comune or ""]
     parts.append(seen_text(person.last_seen_at, now))
-    return "  ·  ".join(p for p in parts if p)
+    if person.index_only:  # the volunteer knows why the record shows so little
+        parts.append(QCoreApplication.translate("format", "record elsewhere"))
+    return [part for part in parts if part]
+
+
+def person_line(person: PersonSummary, now: datetime) -> str:
+    return SEPARATOR.join(person_parts(person, now))
+
+
+def wrapped_person_line(person: PersonSummary, now: datetime) -> str:
+    """The line for a list that wraps long lines: only between its parts."""
+    return SEPARATOR.join(part.replace(" ", "\u00a0") for part in person_parts(person, now))

@@ -1594,6 +1594,10 @@ Ctrl+, : settings · F1: this help.</source>
         <source>seen {days} days ago</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>record elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>person</name>

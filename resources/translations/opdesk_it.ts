@@ -1601,6 +1601,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <source>seen {days} days ago</source>
         <translation>visto/a {days} giorni fa</translation>
     </message>
+    <message>
+        <source>record elsewhere</source>
+        <translation>scheda altrove</translation>
+    </message>
 </context>
 <context>
     <name>person</name>

@@ -8,11 +8,13 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import update
 
 from opdesk.core.services.desk import Desk
 from opdesk.gui.checkin.screen import CheckInScreen
 from opdesk.gui.main_window import MainWindow
 from opdesk.gui.worker import DbWorker
+from opdesk.storage.models import Person
 
 
 def answer_when_asked(button: QMessageBox.StandardButton) -> None:
@@ -185,3 +187,23 @@ def test_typing_faster_than_the_database_searches_only_the_latest_text(
     qtbot.waitUntil(lambda: screen.search._searched == "rossi", timeout=5000)
     assert searched == ["rossi"]
     assert screen.search.model.person(0).display_name == "Rossi Mario"
+
+
+def test_a_result_from_the_network_index_says_its_record_is_elsewhere(
+    qtbot: QtBot, window: MainWindow, desk: Desk
+) -> None:
+    with desk.db.write() as session:  # as HQ sends a person of another opcafè
+        session.execute(
+            update(Person).where(Person.family_name == "Rossini").values(index_only=True)
+        )
+    screen = screen_of(window)
+    type_and_wait(qtbot, screen, "ross")
+    model = screen.search.model
+    lines = {  # as shown: a long line wraps only between its parts
+        model.person(row).display_name: model.data(model.index(row)).replace("\u00a0", " ")
+        for row in range(model.rowCount())
+    }
+    assert lines["Rossini Maria"].endswith("·  record elsewhere")
+    shown = [model.data(model.index(row)) for row in range(model.rowCount())]
+    assert any(line.endswith("·  record\u00a0elsewhere") for line in shown)
+    assert "elsewhere" not in lines["Rossi Mario"]

@@ -46,6 +46,7 @@ def summary_of(person: Person) -> PersonSummary:
         residence_comune=person.residence_comune,
         codice_fiscale=person.codice_fiscale,
         phone=person.phone,
+        index_only=bool(person.index_only),
     )
 
 

@@ -61,6 +61,7 @@ _SUMMARIES = (
         Person.codice_fiscale,
         Person.phone,
         PersonSiteSeen.last_seen_at,
+        Person.index_only,
     )
     .outerjoin(
         PersonSiteSeen,
@@ -218,7 +219,7 @@ class PersonSearchQuery:
         if not person_ids:
             return {}
         rows = self.conn.execute(_SUMMARIES, {"site": self.site_id, "ids": list(person_ids)})
-        return {row[0]: PersonSummary(*row) for row in rows}
+        return {row.id: PersonSummary(**row._mapping) for row in rows}
 
     def _hits(self, scores: dict[str, float], limit: int) -> list[SearchHit]:
         """The first ``limit`` by score (to 3 decimals), then by last seen here."""

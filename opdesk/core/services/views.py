@@ -17,6 +17,7 @@ class PersonSummary:
     codice_fiscale: str | None
     phone: str | None
     last_seen_at: datetime | None = None
+    index_only: bool = False  # only the network index's minimal record is here
 
     @property
     def display_name(self) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from opdesk.core.clock import utc_now
 from opdesk.core.services.search import SearchHit
 from opdesk.core.services.views import PersonSummary, VisitView
-from opdesk.gui.format import local_time, person_line, topic_label
+from opdesk.gui.format import local_time, person_line, topic_label, wrapped_person_line
 from opdesk.gui.tables import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,7 +46,9 @@ class SearchResultsModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None
         person = self._hits[index.row()].person
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return wrapped_person_line(person, self._now)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return person_line(person, self._now)
         if role == PersonRole:
             return person

@@ -40,7 +40,12 @@ class SearchPanel(QWidget):
         self.results.setObjectName("searchResults")
         self.results.setModel(self.model)
         self.results.setAccessibleName(self.tr("Search results"))
-        self.results.setUniformItemSizes(True)
+        # A long line (large text, a long comune) wraps at its words instead of running
+        # off to the right: every result stays readable without scrolling sideways.
+        self.results.setWordWrap(True)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setSpacing(2)  # a wrapped result stays visibly one
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.hint = QLabel(self)
         self.hint.setObjectName("searchHint")
