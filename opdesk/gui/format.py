@@ -18,9 +18,6 @@ TOPIC_LABELS = {
 }
 
 
-SEPARATOR = "  ·  "
-
-
 def topic_label(topic: str) -> str:
     return QCoreApplication.translate("topics", TOPIC_LABELS.get(topic, topic))
 
@@ -50,6 +47,9 @@ def seen_text(moment: datetime | None, now: datetime) -> str:
     if days == 1:
         return QCoreApplication.translate("format", "seen yesterday")
     return QCoreApplication.translate("format", "seen {days} days ago").format(days=days)
+
+
+SEPARATOR = "  ·  "
 
 
 def person_parts(person: PersonSummary, now: datetime) -> list[str]:

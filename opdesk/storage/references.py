@@ -3,14 +3,13 @@ pages: a row may arrive before the one it names, in a later page)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Sequence
 
 from sqlalchemy import Connection, Table, and_, exists, func, select
 
+from opdesk.storage.bulk import chunks
 from opdesk.storage.engine import Database, is_sqlite
 from opdesk.storage.models import Base
-
-CHUNK = 500
 
 
 def dangling_references(db: Database) -> int:
@@ -32,7 +31,7 @@ def dangling_references(db: Database) -> int:
         )
 
 
-def _dangling(conn: Connection, table: Table, ids: Collection[str]) -> int:
+def _dangling(conn: Connection, table: Table, ids: Sequence[str]) -> int:
     found = 0
     for constraint in table.foreign_key_constraints:
         target = constraint.referred_table.alias()  # a person may name another person
@@ -40,8 +39,6 @@ def _dangling(conn: Connection, table: Table, ids: Collection[str]) -> int:
         named = and_(*(column.is_not(None) for column, _ in pairs))
         there = exists().where(and_(*(column == referred for column, referred in pairs)))
         query = select(func.count()).select_from(table).where(named, ~there)
-        ordered = list(ids)
-        for start in range(0, len(ordered), CHUNK):
-            chunk = ordered[start : start + CHUNK]
+        for chunk in chunks(ids):
             found += conn.execute(query.where(table.c.id.in_(chunk))).scalar_one()
     return found

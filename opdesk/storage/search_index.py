@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, case, delete, func, select
 
-from opdesk.storage.bulk import execute_many
+from opdesk.storage.bulk import CHUNK, chunks, execute_many
 from opdesk.storage.models import (
     Person,
     PersonSearch,
@@ -28,8 +28,6 @@ from opdesk.storage.models import (
 )
 from opdesk.storage.text import MIN_VARIANT_LENGTH, deletion_variants, fold, name_tokens
 from opdesk.storage.types import UTCDateTime
-
-CHUNK = 500
 
 
 def insert_ignoring_duplicates(
@@ -51,15 +49,10 @@ def search_text(given_name: str | None, family_name: str | None) -> str:
     return " ".join(fold(n) for n in (family_name, given_name) if n)
 
 
-def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterable[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def refresh_people(conn: Connection, person_ids: Iterable[str]) -> None:
     """Re-index these people; deleted and merged-away people leave the index."""
     ids = sorted(set(person_ids))
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         old_tokens = set(
             conn.execute(
                 select(PersonToken.token).where(PersonToken.person_id.in_(chunk))
@@ -89,7 +82,7 @@ def forget_unused_variants(conn: Connection, tokens: set[str]) -> None:
     """A name word nobody has any more leaves the typo index too: after a rename, a
     merge or an erasure, no trace of the old name stays in the desk's database."""
     wanted = sorted(tokens)
-    for chunk in _chunks(wanted):
+    for chunk in chunks(wanted):
         used = set(
             conn.execute(
                 select(PersonToken.token).where(PersonToken.token.in_(chunk)).distinct()
@@ -128,7 +121,7 @@ def index_people(conn: Connection, rows: Sequence[Any]) -> None:
             text = family_text if family else given_text
         texts.append({"person_id": person_id, "text": text})
     words = {word for word in words if len(word) >= MIN_VARIANT_LENGTH}
-    for chunk in _chunks(sorted(words)):
+    for chunk in chunks(sorted(words)):
         known = conn.execute(_KNOWN_WORDS, {"words": chunk})
         words.difference_update(known.scalars().all())  # at once: most words are known
     variants = [
@@ -229,8 +222,7 @@ def refresh_seen(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
     forget = delete(PersonSiteSeen).where(
         PersonSiteSeen.person_id == bindparam("p"), PersonSiteSeen.site_id == bindparam("s")
     )
-    for start in range(0, len(keys), CHUNK):
-        chunk = keys[start : start + CHUNK]
+    for chunk in chunks(keys):
         # By person (an index prefix), not by (person, site) pairs: SQLite would scan
         # every visit for a list of pairs.
         people = sorted({person for person, _site in chunk})
