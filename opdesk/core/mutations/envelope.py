@@ -33,10 +33,14 @@ def _moment(value: object) -> object:
 
 
 def _utc(moment: datetime) -> datetime:
+    """In UTC. Year 1 east of Greenwich and year 9999 west of it have no UTC datetime:
+    they become the first and the last there is. RFC 3339 allows them, and the time is
+    only shown (a clock that far off is the desk's problem, not a reason to refuse)."""
     try:
         return moment.astimezone(UTC)
-    except OverflowError:  # year 1 east of Greenwich, year 9999 west of it
-        raise ValueError("out of range") from None
+    except OverflowError:
+        edge = datetime.min if moment.year == 1 else datetime.max
+        return edge.replace(tzinfo=UTC)
 
 
 JsonInt = Annotated[int, Field(ge=0, le=MAX_INT), BeforeValidator(_integral)]
