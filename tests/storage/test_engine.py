@@ -21,8 +21,8 @@ from opdesk.storage.migrate import full_integrity_check, open_database
 from opdesk.storage.models import DeskState, Person
 from tests.conftest import FakeClock, Seeded, desk_on
 
-PRAGMAS = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
-EXPECTED = ("wal", 2, 1, 5000)
+PRAGMAS = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout", "cache_size")
+EXPECTED = ("wal", 2, 1, 5000, -engine_module.CACHE_KIB)
 
 
 def pragmas(dbapi_conn: Any) -> tuple[Any, ...]:
