@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtWidgets import QApplication
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from opdesk.gui.operations.base import Op
 from opdesk.gui.worker import DbWorker
 
 
@@ -45,3 +48,34 @@ def test_a_failure_reaches_the_failure_callback(qtbot: QtBot, qapp: QApplication
     qtbot.waitUntil(lambda: len(failures) == 1, timeout=5000)
     assert isinstance(failures[0], ValueError)
     worker.wait()
+
+
+def test_an_answer_for_a_screen_gone_meanwhile_is_dropped(
+    qtbot: QtBot, qapp: QApplication, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The language changed (screens rebuilt) while a screen's work ran."""
+    worker = DbWorker()
+    release = threading.Event()
+    answered: list[object] = []
+
+    def slow(value: object) -> object:
+        release.wait(5)
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+    for value in ("rows", ValueError("disk")):
+        screen = QWidget()
+        Op(worker, lambda value=value: slow(value), screen).success(answered.append).failure(
+            answered.append
+        ).run()
+        shiboken6.delete(screen)
+        release.set()
+        worker.wait()
+        qapp.processEvents()
+        release.clear()
+    assert answered == []
+    assert "ValueError, after its screen was closed" in caplog.text
+    alive = QWidget()
+    Op(worker, lambda: "rows", alive).success(answered.append).run()
+    qtbot.waitUntil(lambda: answered == ["rows"], timeout=5000)
