@@ -36,7 +36,8 @@ class EnrollDialog(QDialog):
         self.code.setPlaceholderText("ABCD-2345")
         self.ca_file = QLineEdit(self)
         self.ca_file.setAccessibleName(self.tr("Certificate authority file"))
-        self.ca_file.setPlaceholderText(self.tr("only if HQ uses its own certificates"))
+        self.ca_file.setPlaceholderText(self.tr("optional"))
+        self.ca_file.setToolTip(self.tr("Only if HQ uses certificates of its own"))
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
         ca_row = QHBoxLayout()
@@ -51,14 +52,17 @@ class EnrollDialog(QDialog):
         )
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.addRow(intro)
         form.addRow(self.tr("HQ &address"), self.url)
         form.addRow(self.tr("&Code"), self.code)
-        form.addRow(self.tr("C&ertificates"), ca_row)
+        ca_label = QLabel(self.tr("C&ertificates"), self)
+        ca_label.setBuddy(self.ca_file)  # a row of two widgets gets no buddy by itself
+        form.addRow(ca_label, ca_row)
         form.addRow(self.error)
         form.addRow(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.resize(self.fontMetrics().averageCharWidth() * 72, 0)  # room for an address
+        self._fit()
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(self, self.tr("Certificate authority file"))
@@ -78,6 +82,14 @@ class EnrollDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self._fit()
+
+    def _fit(self) -> None:
+        """As high as the wrapped texts need at this width (the size hint, and the
+        layout's minimum, guess them at a narrower one and clip them)."""
+        needed = self.form.totalHeightForWidth(self.width())
+        self.setMinimumHeight(needed)
+        self.resize(self.width(), max(needed, self.height()))
 
     def values(self) -> tuple[str, str, Path | None]:
         ca = self.ca_file.text().strip()

@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from opdesk.core.services.desk import Desk
+from opdesk.gui.enroll_dialog import EnrollDialog
 from opdesk.gui.i18n import install_translators, remove_translators
 from opdesk.gui.main_window import MainWindow
 from opdesk.gui.offscreen import use_counter_screen
@@ -68,6 +69,10 @@ def screens(window: MainWindow, desk: Desk) -> Iterator[tuple[str, QWidget]]:
     settings.show()
     yield "settings", settings
     settings.close()
+    enroll = EnrollDialog(None, window)
+    enroll.show()
+    yield "enroll", enroll
+    enroll.close()
 
 
 def render(desk: Desk, out_dir: Path, *, scales: tuple[int, ...] = (100, 150)) -> list[Path]:

@@ -258,7 +258,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>only if HQ uses its own certificates</source>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if HQ uses certificates of its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -258,8 +258,12 @@
         <translation>File dell&apos;autorità di certificazione</translation>
     </message>
     <message>
-        <source>only if HQ uses its own certificates</source>
-        <translation>solo se la sede centrale usa certificati propri</translation>
+        <source>optional</source>
+        <translation>facoltativo</translation>
+    </message>
+    <message>
+        <source>Only if HQ uses certificates of its own</source>
+        <translation>Solo se la sede centrale usa certificati propri</translation>
     </message>
     <message>
         <source>Choose…</source>

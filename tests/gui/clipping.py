@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTableView, QWidget
 
 
 def _plain(text: str) -> str:
@@ -10,18 +10,33 @@ def _plain(text: str) -> str:
 
 
 def clipped_texts(root: QWidget) -> list[str]:
-    """One line per visible widget whose text is wider than the room it is given."""
+    """One line per visible widget whose text is wider (or, wrapped, taller) than the
+    room it is given, or that shows a shortcut's "&" as a character."""
     problems = []
     for widget in root.findChildren(QWidget):
         if not widget.isVisible():
             continue
-        if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
+        if isinstance(widget, QLabel) and widget.text():
             if widget.textFormat() == widget.textFormat().RichText:
+                continue
+            if _plain(widget.text()) != widget.text() and widget.buddy() is None:
+                problems.append(f"label {widget.text()!r}: its & is shown, it has no buddy")
+            if widget.wordWrap():
+                needed = widget.heightForWidth(widget.width())
+                if needed > widget.height():
+                    problems.append(
+                        f"label {widget.text()[:40]!r}: {needed}px high in {widget.height()}px"
+                    )
                 continue
             needed = widget.fontMetrics().horizontalAdvance(_plain(widget.text()))
             room = widget.contentsRect().width() - 2 * widget.margin()
             if needed > room:
                 problems.append(f"label {widget.text()!r}: {needed}px in {room}px")
+        elif isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+            needed = widget.fontMetrics().horizontalAdvance(widget.placeholderText())
+            room = widget.width() - 12  # the frame and the text margins
+            if needed > room:
+                problems.append(f"hint {widget.placeholderText()!r}: {needed}px in {room}px")
         elif isinstance(widget, QAbstractButton) and widget.text():
             hint = widget.sizeHint().width()
             if hint > widget.width():

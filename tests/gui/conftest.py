@@ -6,14 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from opdesk.app import open_desk
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.rules.sites import site_id_for
 from opdesk.core.services.desk import Desk
+from opdesk.gui.i18n import install_translators, remove_translators
 from opdesk.gui.main_window import MainWindow
 from opdesk.gui.offscreen import use_counter_screen
+from opdesk.gui.style import apply_style
 from opdesk.gui.worker import DbWorker
 from opdesk.paths import resolve_paths
 
@@ -56,3 +59,13 @@ def window(qtbot: QtBot, desk: Desk, worker: DbWorker) -> Iterator[MainWindow]:
     qtbot.waitUntil(lambda: w.checkin is not None and w.sync is not None)
     yield w
     worker.wait()
+
+
+@pytest.fixture
+def italian_150(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """The app in Italian with text at 150%: the longest labels at the largest size."""
+    translators = install_translators(qapp, "it", tmp_path / "qm")
+    apply_style(qapp, 150)
+    yield
+    remove_translators(qapp, translators)
+    apply_style(qapp, 100)

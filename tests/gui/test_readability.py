@@ -4,24 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from opdesk.gui.i18n import install_translators, remove_translators
 from opdesk.gui.main_window import MainWindow
-from opdesk.gui.style import apply_style
 from tests.gui.clipping import clipped_texts
-
-
-@pytest.fixture
-def italian_150(qapp: QApplication, tmp_path) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    translators = install_translators(qapp, "it", tmp_path / "qm")
-    apply_style(qapp, 150)
-    yield
-    remove_translators(qapp, translators)
-    apply_style(qapp, 100)
 
 
 def walk_screens(qtbot: QtBot, window: MainWindow) -> Iterator[str]:
@@ -53,7 +40,7 @@ def test_nothing_is_clipped_at_150_percent(
     for name in walk_screens(qtbot, window):
         qtbot.wait(50)
         problems += [f"{name}: {p}" for p in clipped_texts(window)]
-    assert problems == []
+    assert problems == [], "\n".join(problems)
     assert window.width() <= 1366
 
 

@@ -20,10 +20,8 @@ from opdesk.core.rules.sites import site_id_for
 from opdesk.core.services.context import DeskContext
 from opdesk.core.services.desk import Desk
 from opdesk.core.services.people import PeopleService
-from opdesk.gui.i18n import install_translators, remove_translators
 from opdesk.gui.main_window import MainWindow
 from opdesk.gui.problems_screen import ProblemsScreen
-from opdesk.gui.style import apply_style
 from opdesk.server.local import InProcessHQ
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
@@ -213,15 +211,6 @@ def test_a_large_pull_shows_a_progress_bar_then_hides_it(
     assert len(shown) == 5 and not bar.isVisible()
 
 
-@pytest.fixture
-def italian_150(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    translators = install_translators(qapp, "it", tmp_path / "qm")
-    apply_style(qapp, 150)
-    yield
-    remove_translators(qapp, translators)
-    apply_style(qapp, 100)
-
-
 def add_problems(desk: Desk) -> None:
     """One of each kind, as a sync records them (the wire is tested in tests/server)."""
     mario, amina = person_id(desk, "Rossi Mario"), person_id(desk, "Amina")
@@ -317,7 +306,7 @@ def test_problems_read_in_italian_and_nothing_is_clipped_at_150_percent(
         problems += [f"row {row}: {p}" for p in clipped_texts(window)]
         buttons = [b for b in screen._actions() if b.isVisible()]
         assert buttons and all(b.width() >= b.sizeHint().width() for b in buttons)
-    assert problems == []
+    assert problems == [], "\n".join(problems)
     screen.table.selectRow(0)
     assert "3 modifiche attendevano questa" in screen.detail.text()
     assert window.width() <= 1366
