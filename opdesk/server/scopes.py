@@ -19,7 +19,7 @@ minimal record, and does so only when nothing of its own refers to it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +43,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
+from opdesk.storage.bulk import chunks
 from opdesk.storage.models import (
     Consent,
     HouseholdLink,
@@ -84,14 +85,6 @@ _person = table_of(Person)
 _consent = table_of(Consent)
 _link = table_of(HouseholdLink)
 _visit = table_of(Visit)
-
-
-CHUNK = 500  # ids per statement (SQLite takes a bounded number of parameters)
-
-
-def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(ids), CHUNK):
-        yield ids[start : start + CHUNK]
 
 
 # --- keeping membership as HQ applies mutations -------------------------------------
@@ -145,7 +138,7 @@ def _rows_by_id(
     conn: Connection, table: Any, columns: tuple[Any, ...], ids: list[str]
 ) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         query = select(table.c.id, *columns).where(among(conn, table.c.id, chunk))
         found.update((str(row.id), row) for row in conn.execute(query))
     return found
@@ -156,7 +149,7 @@ def _add_members(conn: Connection, wanted: dict[tuple[str, str], int]) -> None:
         return
     people = sorted({person_id for _site, person_id in wanted})
     known: set[tuple[str, str]] = set()
-    for chunk in _chunks(people):
+    for chunk in chunks(people):
         query = select(_member.c.site_id, _member.c.person_id).where(
             among(conn, _member.c.person_id, chunk)
         )
@@ -275,7 +268,7 @@ def members(conn: Connection, scope: Scope, person_ids: Collection[str]) -> set[
     if scope.sites is None:
         return set(person_ids)
     found: set[str] = set()
-    for chunk in _chunks(sorted(person_ids)):
+    for chunk in chunks(sorted(person_ids)):
         found.update(
             conn.execute(
                 select(_member.c.person_id).where(
@@ -295,7 +288,7 @@ def held_minimal(conn: Connection, scope: Scope, non_members: Collection[str]) -
     if scope.sites is None:
         return set(non_members)
     found: set[str] = set()
-    for chunk in _chunks(sorted(non_members)):
+    for chunk in chunks(sorted(non_members)):
         found |= _indexed_alive(conn, chunk)
         rest = [p for p in chunk if p not in found]
         if rest:
@@ -411,7 +404,7 @@ def whole_records(
     """The rows that make up these people's records (person, consents, links) as they
     are now, those of version ``through`` or older: newer ones travel by version."""
     found: dict[str, list[Any]] = {"person": [], "consent": [], "household_link": []}
-    for chunk in _chunks(sorted(person_ids)):
+    for chunk in chunks(sorted(person_ids)):
         found["person"] += conn.execute(
             select(_person).where(among(conn, _person.c.id, chunk), _person.c.version <= through)
         ).mappings()
@@ -431,7 +424,7 @@ def whole_records(
 
 def people_rows(conn: Connection, person_ids: Collection[str]) -> list[Any]:
     found: list[Any] = []
-    for chunk in _chunks(sorted(person_ids)):
+    for chunk in chunks(sorted(person_ids)):
         found += conn.execute(select(_person).where(among(conn, _person.c.id, chunk))).mappings()
     return found
 

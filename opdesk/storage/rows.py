@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.base import NO_VALUE
 from sqlalchemy.sql.sqltypes import Date
 
-from opdesk.storage.bulk import execute_many, insert_values, utc_storage_text
+from opdesk.storage.bulk import chunks, execute_many, insert_values, utc_storage_text
 from opdesk.storage.models import MODEL_BY_TABLE, Person, Site, Synced, Visit, table_of
 from opdesk.storage.search_index import index_people, record_seen, refresh_people, refresh_seen
 from opdesk.storage.types import UTCDateTime
@@ -373,8 +373,8 @@ def _existing(conn: Connection, table: Any, ids: list[str]) -> dict[str, RowData
     # statement made SQLAlchemy build and compile it anew, a tenth of a download's time.
     query = select(*needs).where(table.c.id.in_(bindparam("ids", expanding=True)))
     existing: dict[str, RowData] = {}
-    for start in range(0, len(ids), 500):
-        found = conn.execute(query, {"ids": ids[start : start + 500]})
+    for chunk in chunks(ids):
+        found = conn.execute(query, {"ids": chunk})
         for old in found.mappings():
             existing[str(old["id"])] = dict(old)
     return existing
@@ -410,8 +410,7 @@ def restore_rows(
     for table_name, ids in gone.items():
         table = table_of(MODEL_BY_TABLE[table_name])
         needs = [table.c[name] for name in DerivedRefresh.NEEDS.get(table_name, ("id",))]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in chunks(ids):
             for old in conn.execute(select(*needs).where(table.c.id.in_(chunk))).mappings():
                 refresh.note(table_name, dict(old))
             conn.execute(delete(table).where(table.c.id.in_(chunk)))
@@ -427,8 +426,7 @@ def live_versions(conn: Connection, keys: list[RowKey]) -> dict[RowKey, int]:
     found: dict[RowKey, int] = {}
     for table_name, ids in by_table.items():
         table = table_of(MODEL_BY_TABLE[table_name])
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in chunks(ids):
             query = select(table.c.id, table.c.version).where(table.c.id.in_(chunk))
             found.update({(table_name, row_id): version for row_id, version in conn.execute(query)})
     return found
