@@ -129,5 +129,20 @@ class InvalidMutation(DomainError):
         )
 
 
+class NotStorable(DomainError):
+    """A change that passed the rules but that HQ's database refused: a text longer than
+    its column, a time out of range, a reference to a row HQ does not have. The rules
+    should have caught it; this keeps one such change from blocking a desk's queue."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "HQ's database could not store this change: a value is too long or out of "
+                "range, or it names something HQ does not have.",
+            )
+        )
+
+
 def invalid(field_name: str, message: str, **params: Any) -> ValidationFailed:
     return ValidationFailed([FieldError(field_name, message, params)])

@@ -9,7 +9,9 @@ commit, so one flush to disk, for many: a commit each made a push of 1,000 take 
   is applied, and the desk takes a new client id (``opdesk.sync.identity``);
 - a gap in the sequence stops the batch: the desk sends the missing ones first;
 - a rule that says no (DomainError) is a permanent failure: recorded as rejected with
-  its reason, and the queue moves on (a poison mutation never blocks a desk);
+  its reason, and the queue moves on (a poison mutation never blocks a desk); so is a
+  change the database itself refuses (a value too long for its column, a time out of
+  range, a row HQ does not have: ``_unstorable``), which no retry would ever store;
 - anything else (the database went away) aborts the batch without advancing: nothing
   of it is kept, and the desk sends it again.
 """
@@ -23,10 +25,10 @@ from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, StatementError
 from sqlalchemy.orm import Session
 
-from opdesk.core.errors import DomainError, Reason
+from opdesk.core.errors import DomainError, NotStorable, Reason
 from opdesk.core.mutations import Mutation, parse_mutation
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import apply_tracked
@@ -118,6 +120,7 @@ def _push_batch(
     says no, it is rolled back and applied again ``careful``ly, a savepoint each."""
     results: list[PushResult] = []
     done: list[tuple[Envelope, PushResult, set[RowKey]]] = []
+    handled: dict[int, tuple[str, PushResult]] = {}  # by seq: not yet in HQ's record
     gap = False
     with db.write() as session:
         ensure_hq_state(session.connection())
@@ -128,12 +131,13 @@ def _push_batch(
         with derived_refresh_deferred(session):
             for envelope in batch:
                 if envelope.seq <= last:
-                    results.append(_earlier(session, client_id, envelope))
+                    results.append(_earlier(session, envelope, handled.get(envelope.seq)))
                     continue
                 if envelope.seq != last + 1:
                     gap = True
                     break
                 result, keys = _apply_one(session, envelope, seen, careful)
+                handled[envelope.seq] = (envelope.mutation_id, result)
                 # As if each had a session of its own: what one changed with plain SQL
                 # is read again by the next, never taken from a stale object.
                 session.expire_all()
@@ -169,8 +173,14 @@ def _seen(session: Session, mutation_ids: list[str]) -> dict[str, PushResult]:
     }
 
 
-def _earlier(session: Session, client_id: str, envelope: Envelope) -> PushResult:
-    """What became of a mutation processed before (its reply may have been lost)."""
+def _earlier(
+    session: Session, envelope: Envelope, in_batch: tuple[str, PushResult] | None
+) -> PushResult:
+    """What became of a mutation processed before (its reply may have been lost), or
+    earlier in this batch (sent twice in one push), which HQ's record does not hold yet."""
+    if in_batch is not None and in_batch[0] == envelope.mutation_id:
+        earlier = in_batch[1]
+        return earlier if earlier.status == "rejected" else PushResult(envelope.seq, "skipped")
     row = session.execute(
         select(
             HqMutation.status, HqMutation.reason, HqMutation.reason_id, HqMutation.reason_params
@@ -211,8 +221,15 @@ def _apply_one(
     try:
         mutation = parse_mutation(envelope.name, envelope.args)  # refused before any write
         if careful:
-            with session.begin_nested():
-                keys = set(apply_tracked(session, mutation, envelope.actor_user_id).before)
+            try:
+                with session.begin_nested():
+                    keys = set(apply_tracked(session, mutation, envelope.actor_user_id).before)
+            except StatementError as exc:
+                if not _unstorable(exc):
+                    raise
+                log.warning("mutation #%d %s not storable: %s", envelope.seq, envelope.name,
+                            type(exc.orig).__name__)  # fmt: skip
+                raise NotStorable() from exc
         else:
             try:
                 tracker = apply_tracked(
@@ -220,7 +237,9 @@ def _apply_one(
                 )
             # It may have written part of itself; or it reused an id, which only the
             # careful run's check turns into a reason.
-            except (DomainError, IntegrityError) as exc:
+            except (DomainError, StatementError) as exc:
+                if isinstance(exc, StatementError) and not _unstorable(exc):
+                    raise
                 raise _Refused() from exc
             keys = set(tracker.before)
         result = PushResult(envelope.seq, "applied")
@@ -229,6 +248,14 @@ def _apply_one(
         log.info("mutation #%d %s rejected: %s", envelope.seq, envelope.name, type(exc).__name__)
     seen[envelope.mutation_id] = result
     return result, keys
+
+
+def _unstorable(exc: StatementError) -> bool:
+    """The database refused the values themselves (not a lost connection or a deadlock,
+    which another try may get past): a row it does not have, a value that does not fit."""
+    if isinstance(exc, IntegrityError | DataError):
+        return True
+    return type(exc) is StatementError and isinstance(exc.orig, ValueError | OverflowError)
 
 
 def _record(

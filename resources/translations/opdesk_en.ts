@@ -1388,6 +1388,10 @@ Ctrl+, : settings · F1: this help.</source>
 <context>
     <name>errors</name>
     <message>
+        <source>Too long: at most {max} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1433,6 +1437,10 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
     <message>
         <source>The change &apos;{name}&apos; cannot be read: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ&apos;s database could not store this change: a value is too long or out of range, or it names something HQ does not have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1395,6 +1395,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
 <context>
     <name>errors</name>
     <message>
+        <source>Too long: at most {max} characters.</source>
+        <translation>Troppo lungo: al massimo {max} caratteri.</translation>
+    </message>
+    <message>
         <source>person</source>
         <translation>persona</translation>
     </message>
@@ -1441,6 +1445,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     <message>
         <source>The change &apos;{name}&apos; cannot be read: {detail}</source>
         <translation>La modifica &apos;{name}&apos; non si può leggere: {detail}</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s database could not store this change: a value is too long or out of range, or it names something HQ does not have.</source>
+        <translation>Il database della sede centrale non ha potuto salvare questa modifica: un valore è troppo lungo o fuori dai limiti, oppure nomina qualcosa che la sede centrale non ha.</translation>
     </message>
     <message>
         <source>Say which privacy notice was shown.</source>

@@ -305,3 +305,17 @@ def test_closing_with_something_typed_asks_first(
     assert not dialog.isVisible()
     db_worker.wait()
     assert count(person_desk, Person) == 0
+
+
+def test_a_birth_place_too_long_is_said_under_it_and_nothing_is_saved(
+    qtbot: QtBot, person_desk: Desk, db_worker: DbWorker
+) -> None:
+    """The length HQ's database holds, checked at the desk: not refused at every sync."""
+    dialog = open_dialog(qtbot, person_desk, db_worker)
+    qtbot.keyClicks(dialog.form.given_name, "Amina")
+    dialog.form.birth_place.setText("Casablanca, " * 10 + "M")  # 121 characters, pasted
+    give_consent(qtbot, dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: error_of(dialog, "birth_place") != "", timeout=5000)
+    assert error_of(dialog, "birth_place") == "Too long: at most 120 characters."
+    assert dialog.isVisible() and count(person_desk, Person) == 0

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from opdesk.core.clock import new_id
+from opdesk.core.errors import ValidationFailed
 from opdesk.core.mutations.log import MutationLog
 from opdesk.core.rules.person import PersonFields
 from opdesk.server.push import process_push
@@ -110,3 +111,64 @@ def test_the_search_tables_after_a_batch_are_as_a_rebuild_makes_them(
     assert {text for _id, text in after_push["texts"]} == {"ouali amina", "zanardelli sara"}
     assert not any(token == "bianchi" for token, _person in after_push["tokens"])
     assert {person for person, _site, _at in after_push["seen"]} == {amina}
+
+
+def test_a_text_longer_than_its_column_is_refused_at_the_desk_with_its_field(
+    hq_db: Database, make_desk: MakeDesk
+) -> None:
+    """SQLite would keep 121 characters of birth place; HQ's PostgreSQL would refuse
+    them at every sync, holding up every change queued behind."""
+    rho = make_desk(hq_db, "Rho")
+    with pytest.raises(ValidationFailed) as refused:
+        rho.people.register_person(PersonFields(given_name="Ada", birth_place="B" * 121))
+    error = refused.value.for_field("birth_place")
+    assert error is not None and error.params == {"max": 120}
+    ada = rho.people.register_person(PersonFields(given_name="Ada", birth_place="B" * 120))
+    with pytest.raises(ValidationFailed) as edited:
+        rho.people.update_person(ada, {"residence_address": "Via " + "x" * 200})
+    assert edited.value.for_field("residence_address") is not None
+    assert len(MutationLog(rho.db).pending()) == 1  # only the registration that fits
+    assert rho.sync().rejected == {}
+
+
+def test_changes_hq_cannot_store_are_refused_and_the_queue_moves_on(
+    hq_db: Database, make_desk: MakeDesk
+) -> None:
+    """Changes no desk of ours sends, each of which HQ's database itself would refuse
+    (a 500 at every sync, the desk's queue stuck behind it): refused with a reason, and
+    the change after them applied."""
+    rho = make_desk(hq_db, "Rho")
+    ada = rho.people.register_person(PersonFields(given_name="Ada"))
+    rho.visits.check_in(ada, topics=["casa"])
+    register, check_in = MutationLog(rho.db).pending()
+    args = dict(check_in.args)
+    bad = [
+        check_in.model_copy(update={"args": {**args, "visit_id": "v" * 50}}),
+        check_in.model_copy(update={"args": {**args, "visited_at": "2025-06-16T08:00:00"}}),
+        check_in.model_copy(update={"args": {**args, "visited_at": "0001-01-01T00:30:00+01:00"}}),
+        check_in.model_copy(update={"actor_user_id": "nobody-we-know"}),
+    ]
+    pushed = [register] + [
+        change.model_copy(update={"seq": register.seq + 1 + i, "mutation_id": new_id()})
+        for i, change in enumerate([*bad, check_in])
+    ]
+    outcome = process_push(hq_db, register.client_id, pushed, now=START)
+    assert [r.status for r in outcome.results] == ["applied"] + ["rejected"] * 4 + ["applied"]
+    reasons = [r.reason.message for r in outcome.results[1:5] if r.reason is not None]
+    assert reasons[0] == "Some fields need attention: {fields}"
+    assert reasons[1:3] == ["The change '{name}' cannot be read: {detail}"] * 2
+    assert reasons[3].startswith("HQ's database could not store this change")
+    with hq_db.read() as session:
+        assert len(session.scalars(select(Visit.id)).all()) == 1
+
+
+def test_a_change_sent_twice_in_one_push_is_applied_once(
+    hq_db: Database, make_desk: MakeDesk
+) -> None:
+    """Not another database using this desk's id: the same change, repeated."""
+    rho = make_desk(hq_db, "Rho")
+    rho.people.register_person(PersonFields(given_name="Ada"))
+    (register,) = MutationLog(rho.db).pending()
+    outcome = process_push(hq_db, register.client_id, [register, register], now=START)
+    assert [r.status for r in outcome.results] == ["applied", "skipped"]
+    assert outcome.last_processed == register.seq

@@ -8,21 +8,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from pydantic import ValidationError as PydanticError
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, event, select, text
 from sqlalchemy.orm import Session
 
 from opdesk.core.clock import ROME
-from opdesk.core.errors import DomainError, IndexOnly, InvalidMutation, NotFound
+from opdesk.core.errors import (
+    DomainError,
+    FieldError,
+    IndexOnly,
+    InvalidMutation,
+    NotFound,
+    ValidationFailed,
+)
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Person, Site, Synced
 from opdesk.storage.rows import KNOWN_SITES
+from opdesk.storage.sizes import overlong
 
 SCHEMA_VERSION = 1
+# The times a change carries (when it was made): with their offset, and far enough from
+# the ends of the calendar that converting them to UTC or to Rome's time cannot fail.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 M = TypeVar("M", bound=Synced)
 
@@ -42,6 +54,16 @@ class Mutation(BaseModel):
         """Text pasted from elsewhere can carry invisible control characters (a NUL byte
         that PostgreSQL refuses): they are dropped, line breaks and tabs kept."""
         return _clean(data)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _a_time_with_its_offset(cls, value: Any) -> Any:
+        if isinstance(value, datetime):
+            if value.utcoffset() is None:
+                raise ValueError("a time without its UTC offset")
+            if not EARLIEST <= value <= LATEST:
+                raise ValueError("a time out of range")
+        return value
 
     def apply(self, ctx: ApplyContext) -> None:
         raise NotImplementedError
@@ -63,6 +85,25 @@ def _clean(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_copy(update=_clean(dict(value)))
     return value
+
+
+@event.listens_for(Session, "before_flush")
+def _texts_fit_their_columns(session: Session, _context: Any, _instances: Any) -> None:
+    """Every change, at the desk and at HQ: a text longer than its column is refused
+    with the field's name (a desk on SQLite would keep it, and HQ on PostgreSQL refuse
+    it at every sync, holding up the changes behind it)."""
+    too_long = overlong(session)
+    if too_long:
+        raise ValidationFailed(
+            [
+                FieldError(
+                    key,
+                    QT_TRANSLATE_NOOP("errors", "Too long: at most {max} characters."),
+                    {"max": limit},
+                )
+                for key, limit in too_long
+            ]
+        )
 
 
 REGISTRY: dict[str, type[Mutation]] = {}
