@@ -16,10 +16,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import Connection, bindparam, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from opdesk.core.mutations.replay import ServerRow
+from opdesk.storage.bulk import chunks
 from opdesk.storage.engine import Database
 from opdesk.storage.models import RowBefore
 from opdesk.storage.rows import DerivedRefresh, RowData, RowKey, write_rows, write_values
@@ -96,48 +97,75 @@ def _table_part(table: ServerTable) -> Callable[[Session, int, int], None]:
 def _apply_rows(session: Session, rows: Sequence[ServerRow]) -> None:
     refresh = DerivedRefresh()
     conn = session.connection()
-    earliest = _earliest_befores(session, [(row.table, row.id) for row in rows])
+    earliest = _earliest_befores(conn, [(row.table, row.id) for row in rows])
     by_table: dict[str, list[tuple[str, RowData]]] = {}
+    kept: dict[RowKey, RowData] = {}
     for row in rows:
-        before = earliest.get((row.table, row.id))
-        if before is not None:
-            before.data = dict(row.data)
+        if (row.table, row.id) in earliest:
+            kept[(row.table, row.id)] = dict(row.data)
         else:
             by_table.setdefault(row.table, []).append((row.id, row.data))
+    _keep_in_befores(conn, earliest, kept)
     for table_name, table_rows in by_table.items():
         write_rows(conn, table_name, table_rows, refresh)
-    session.flush()
     refresh.apply(conn)
 
 
 def _apply_values(session: Session, table: ServerTable, rows: Sequence[Sequence[Any]]) -> None:
     refresh = DerivedRefresh()
     at = table.columns.index("id")
-    earliest = _earliest_befores(session, [(table.table, str(values[at])) for values in rows])
+    conn = session.connection()
+    earliest = _earliest_befores(conn, [(table.table, str(values[at])) for values in rows])
     if earliest:
-        for values in rows:
-            before = earliest.get((table.table, str(values[at])))
-            if before is not None:
-                before.data = dict(zip(table.columns, values, strict=True))
+        kept = {
+            (table.table, str(values[at])): dict(zip(table.columns, values, strict=True))
+            for values in rows
+            if (table.table, str(values[at])) in earliest
+        }
+        _keep_in_befores(conn, earliest, kept)
         rows = [values for values in rows if (table.table, str(values[at])) not in earliest]
-    write_values(session.connection(), table.table, table.columns, rows, refresh)
-    session.flush()
-    refresh.apply(session.connection())
+    write_values(conn, table.table, table.columns, rows, refresh)
+    refresh.apply(conn)
 
 
-def _earliest_befores(session: Session, keys: list[RowKey]) -> dict[RowKey, RowBefore]:
-    """The first before-copy of each of these rows that a pending mutation touched."""
-    earliest: dict[RowKey, RowBefore] = {}
-    if session.scalar(select(RowBefore.seq).limit(1)) is None:
+def _earliest_befores(conn: Connection, keys: list[RowKey]) -> dict[RowKey, int]:
+    """The first pending mutation (its number) that touched each of these rows that any
+    touched. Their copies' data is not read: it is about to be replaced."""
+    earliest: dict[RowKey, int] = {}
+    if conn.execute(select(RowBefore.seq).limit(1)).first() is None:
         return earliest  # nothing pending: the usual case of a first download
-    ordered = sorted(set(keys))
-    for start in range(0, len(ordered), 400):
-        chunk = ordered[start : start + 400]
-        befores = session.scalars(
-            select(RowBefore)
+    for chunk in chunks(sorted(set(keys)), 400):
+        befores = conn.execute(
+            select(RowBefore.table_name, RowBefore.row_id, RowBefore.seq)
             .where(tuple_(RowBefore.table_name, RowBefore.row_id).in_(chunk))
             .order_by(RowBefore.seq)
         )
-        for copy in befores:
-            earliest.setdefault((copy.table_name, copy.row_id), copy)
+        for table_name, row_id, seq in befores:
+            earliest.setdefault((table_name, row_id), seq)
     return earliest
+
+
+_KEEP = (
+    update(RowBefore)
+    .where(
+        RowBefore.seq == bindparam("b_seq"),
+        RowBefore.table_name == bindparam("b_table"),
+        RowBefore.row_id == bindparam("b_row"),
+    )
+    .values(data=bindparam("b_data"))
+)
+
+
+def _keep_in_befores(
+    conn: Connection, earliest: dict[RowKey, int], rows: dict[RowKey, RowData]
+) -> None:
+    """HQ's rows for rows a pending mutation touched go into that mutation's before-copy:
+    the row is rewound to them at the end of the pull, and the mutation replayed on top."""
+    if rows:
+        conn.execute(
+            _KEEP,
+            [
+                {"b_seq": earliest[key], "b_table": key[0], "b_row": key[1], "b_data": data}
+                for key, data in rows.items()
+            ],
+        )
