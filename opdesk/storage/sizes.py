@@ -26,11 +26,12 @@ def overlong(session: Session) -> list[tuple[str, int]]:
     """(attribute, characters at most) for each text the session is about to write that
     does not fit: every value of a new row, the changed values of a changed one."""
     found: dict[str, int] = {}
-    for obj in (*session.new, *session.dirty):
+    new = session.new  # a set built anew each time it is asked for
+    for obj in (*new, *session.dirty):
         if not isinstance(obj, Synced):
             continue
         limits = text_limits(type(obj))
-        keys = limits if obj in session.new else inspect(obj).committed_state.keys() & limits
+        keys = limits if obj in new else inspect(obj).committed_state.keys() & limits
         for key in keys:
             value = getattr(obj, key)
             if isinstance(value, str) and len(value) > limits[key]:

@@ -115,15 +115,16 @@ def _apply_values(session: Session, table: ServerTable, rows: Sequence[Sequence[
     refresh = DerivedRefresh()
     at = table.columns.index("id")
     conn = session.connection()
-    earliest = _earliest_befores(conn, [(table.table, str(values[at])) for values in rows])
+    keys = [(table.table, str(values[at])) for values in rows]
+    earliest = _earliest_befores(conn, keys)
     if earliest:
         kept = {
-            (table.table, str(values[at])): dict(zip(table.columns, values, strict=True))
-            for values in rows
-            if (table.table, str(values[at])) in earliest
+            key: dict(zip(table.columns, values, strict=True))
+            for key, values in zip(keys, rows, strict=True)
+            if key in earliest
         }
         _keep_in_befores(conn, earliest, kept)
-        rows = [values for values in rows if (table.table, str(values[at])) not in earliest]
+        rows = [values for key, values in zip(keys, rows, strict=True) if key not in earliest]
     write_values(conn, table.table, table.columns, rows, refresh)
     refresh.apply(conn)
 
