@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from opdesk.core.errors import DomainError, FieldError, ValidationFailed
 from opdesk.core.mutations.base import ApplyContext, Mutation, register, rome_date
+from opdesk.core.mutations.envelope import Id
 from opdesk.core.rules.person import is_minor
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Consent, HouseholdLink
@@ -36,12 +37,12 @@ def is_representative(ctx: ApplyContext, person_id: str, member_id: str) -> bool
 class RecordConsent(Mutation):
     name = "record_consent"
 
-    consent_id: str
-    person_id: str
+    consent_id: Id
+    person_id: Id
     purpose: Purpose
     given_at: datetime
     notice_version: str
-    given_by_id: str | None = None
+    given_by_id: Id | None = None
 
     def apply(self, ctx: ApplyContext) -> None:
         ctx.require_new(Consent, self.consent_id)
@@ -97,7 +98,7 @@ class RecordConsent(Mutation):
 class WithdrawConsent(Mutation):
     name = "withdraw_consent"
 
-    consent_id: str
+    consent_id: Id
     withdrawn_at: datetime
 
     def apply(self, ctx: ApplyContext) -> None:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from opdesk.core.errors import FieldError, ValidationFailed
 from opdesk.core.mutations.base import ApplyContext, Mutation, register
+from opdesk.core.mutations.envelope import Id
 from opdesk.core.rules.comuni import canonical_comune
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Site, User
@@ -21,7 +22,7 @@ class CreateSite(Mutation):
     name = "create_site"
     privileged = True
 
-    site_id: str
+    site_id: Id
     site_name: str
     comune: str
     address: str | None = None
@@ -48,11 +49,11 @@ class CreateUser(Mutation):
     name = "create_user"
     privileged = True
 
-    user_id: str
+    user_id: Id
     username: str
     display_name: str
     role: Role
-    site_id: str | None = None
+    site_id: Id | None = None
 
     def apply(self, ctx: ApplyContext) -> None:
         ctx.require_new(User, self.user_id)

@@ -17,6 +17,7 @@ from opdesk.core.errors import (
 )
 from opdesk.core.mutations.base import ApplyContext, Mutation, register, rome_date
 from opdesk.core.mutations.consent import Purpose, RecordConsent
+from opdesk.core.mutations.envelope import Id
 from opdesk.core.rules.person import EDITABLE_FIELDS, PersonFields, is_minor, normalize_person
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import HouseholdLink, Person
@@ -29,15 +30,15 @@ GUARDIAN = "guardian"
 class InitialConsent(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    consent_id: str
+    consent_id: Id
     purpose: Purpose
 
 
 class GuardianLink(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    link_id: str
-    guardian_id: str
+    link_id: Id
+    guardian_id: Id
 
 
 def _set_fields(person: Person, fields: PersonFields, national_phone: str | None) -> None:
@@ -64,9 +65,9 @@ def require_guardian(ctx: ApplyContext, person_id: str, guardian_id: str) -> Per
 class RegisterPerson(Mutation):
     name = "register_person"
 
-    person_id: str
+    person_id: Id
     registered_at: datetime
-    site_id: str | None
+    site_id: Id | None
     fields: PersonFields
     guardian: GuardianLink | None = None
     # Consents given at registration, after the notice of ``notice_version`` was shown:
@@ -135,7 +136,7 @@ class UpdatePerson(Mutation):
 
     name = "update_person"
 
-    person_id: str
+    person_id: Id
     edited_at: datetime
     changes: dict[str, Any]
     replaced: dict[str, Any]
@@ -182,8 +183,8 @@ class MergePeople(Mutation):
     name = "merge_people"
     privileged = True
 
-    kept_id: str
-    merged_id: str
+    kept_id: Id
+    merged_id: Id
     merged_at: datetime
 
     def apply(self, ctx: ApplyContext) -> None:
@@ -207,7 +208,7 @@ class UnmergePeople(Mutation):
     name = "unmerge_people"
     privileged = True
 
-    merged_id: str
+    merged_id: Id
     unmerged_at: datetime
 
     def apply(self, ctx: ApplyContext) -> None:
@@ -228,9 +229,9 @@ class LinkHousehold(Mutation):
 
     name = "link_household"
 
-    link_id: str
-    person_id: str
-    member_id: str
+    link_id: Id
+    person_id: Id
+    member_id: Id
     relation: Relation
     created_at: datetime
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from opdesk.core.errors import DomainError
 from opdesk.core.mutations.base import ApplyContext, Mutation, register
+from opdesk.core.mutations.envelope import Id
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Visit
 
@@ -22,7 +23,7 @@ def _queued_visit(ctx: ApplyContext, visit_id: str) -> Visit:
 class CallVisitor(Mutation):
     name = "call_visitor"
 
-    visit_id: str
+    visit_id: Id
     called_at: datetime
 
     def apply(self, ctx: ApplyContext) -> None:
@@ -37,7 +38,7 @@ class FinishWaiting(Mutation):
 
     name = "finish_waiting"
 
-    visit_id: str
+    visit_id: Id
     finished_at: datetime
     outcome: Literal["served", "left"] = "served"
 

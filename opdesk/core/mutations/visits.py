@@ -7,6 +7,7 @@ from typing import Literal
 
 from opdesk.core.errors import DomainError, FieldError, ValidationFailed
 from opdesk.core.mutations.base import ApplyContext, Mutation, register
+from opdesk.core.mutations.envelope import Id
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.models import Visit
 
@@ -28,9 +29,9 @@ def decode_topics(text: str) -> tuple[str, ...]:
 class CheckIn(Mutation):
     name = "check_in"
 
-    visit_id: str
-    person_id: str | None
-    site_id: str
+    visit_id: Id
+    person_id: Id | None
+    site_id: Id
     visited_at: datetime
     topics: tuple[str, ...] = ()
     note: str | None = None
@@ -82,7 +83,7 @@ class UndoCheckIn(Mutation):
 
     name = "undo_check_in"
 
-    visit_id: str
+    visit_id: Id
     undone_at: datetime
 
     def apply(self, ctx: ApplyContext) -> None:
