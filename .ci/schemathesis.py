@@ -119,7 +119,7 @@ def empty_database(data: Path, postgres: bool) -> Iterator[str]:
 
 def run_schemathesis(data: Path, database: str, max_examples: int) -> int:
     """Serve HQ, enroll a desk, let schemathesis loose with its token; its exit code."""
-    admin(data, database, "create-site", "Opcafè Bollate", "Bollate")
+    site = admin(data, database, "create-site", "Opcafè Bollate", "Bollate").strip()
     code = admin(data, database, "enroll-device", "schemathesis", "--site", "Bollate").split()[0]
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -146,7 +146,10 @@ def run_schemathesis(data: Path, database: str, max_examples: int) -> int:
             ]  # fmt: skip
             if os.environ.get("SCHEMATHESIS_SEED"):
                 command += ["--seed", os.environ["SCHEMATHESIS_SEED"]]
-            hooks = {"SCHEMATHESIS_HOOKS": str(ROOT / ".ci" / "schemathesis_hooks.py")}
+            hooks = {
+                "SCHEMATHESIS_HOOKS": str(ROOT / ".ci" / "schemathesis_hooks.py"),
+                "OPDESK_SCHEMATHESIS_SITE": site,  # ids the hooks give to arguments
+            }
             return subprocess.run(command, cwd=data, check=False, env=os.environ | hooks).returncode
         finally:
             server.terminate()

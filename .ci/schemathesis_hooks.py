@@ -5,25 +5,123 @@ JSON Schema cannot say that one field equals another, so random pushes would alm
 get HQ's 422 ("every mutation must be of the pushing desk", tested in tests/server) and
 never reach the mutation queue. Here a valid envelope ``client_id`` becomes the push's;
 an invalid one stays as generated, so that negative cases remain negative.
+
+HQ's document gives each mutation's arguments (``opdesk.server.document``), but not
+which ids exist, nor that a number follows the last: generated pushes would almost all
+stop at a gap in their numbers, repeat the id of a change HQ has ("0", again and
+again), or name people and sites that do not exist, and be refused before reaching a
+rule or the database. So, most of the time and only where the generated value is
+valid (a negative case stays negative; what HQ is sent stays within its document):
+- a push is numbered from where HQ last said its desk stands;
+- a change gets a new id, no actor (an unknown one is refused), and so do the rows it
+  makes (a person registered, a visit, a consent, a user, a link);
+- an id it names is one this run sent before: the desk's site, a person, a visit...;
+- a registration has a name, and a new user a username of their own (both required).
 """
 
 from __future__ import annotations
 
+import os
+import random
+import uuid
+from contextlib import suppress
 from typing import Any
 
 import schemathesis
+
+SITE = os.environ.get("OPDESK_SCHEMATHESIS_SITE", "")
+# Which ids an argument names, by its name; the ids this run sent, by kind.
+KINDS = {
+    "site_id": "site",
+    "person_id": "person",
+    "kept_id": "person",
+    "merged_id": "person",
+    "member_id": "person",
+    "guardian_id": "person",
+    "given_by_id": "person",
+    "visit_id": "visit",
+    "consent_id": "consent",
+    "user_id": "user",
+    "link_id": "link",
+}
+# The argument that is the id of the row a mutation makes.
+MAKES = {
+    "register_person": "person_id",
+    "check_in": "visit_id",
+    "record_consent": "consent_id",
+    "create_user": "user_id",
+    "link_household": "link_id",
+}
+NAMES = ("Rossi", "Nguyễn Thị", "O'Brien", "Zoë", "محمد", "Ἀθηνᾶ", "李", "D'Alessandro-Ruiz")
+NAMES_GIVEN = ("given_name", "family_name")  # a registration needs one of them
+OFTEN = 0.8  # how often a valid generated value is made to fit what HQ holds
+
+next_seq: dict[str, int] = {}  # by client id: the number HQ waits for, from its answers
+sent: dict[str, list[str]] = {kind: [] for kind in KINDS.values()}
+sent["site"].append(SITE)
 
 
 def _an_id(value: object) -> bool:
     return isinstance(value, str) and 1 <= len(value) <= 36
 
 
+def _often() -> bool:
+    return random.random() < OFTEN
+
+
 @schemathesis.hook
 def before_call(_context: Any, case: Any, _kwargs: dict[str, Any]) -> None:
     """Every phase's requests pass here (a ``map_body`` hook misses the coverage phase)."""
     body = case.body
-    if isinstance(body, dict) and isinstance(body.get("mutations"), list):
-        pusher = body.get("client_id")
-        for envelope in body["mutations"]:
-            if isinstance(envelope, dict) and _an_id(envelope.get("client_id")):
-                envelope["client_id"] = pusher
+    if not isinstance(body, dict) or not isinstance(body.get("mutations"), list):
+        return
+    pusher = body.get("client_id")
+    in_order = _often()
+    first = next_seq.get(pusher, 1) if isinstance(pusher, str) else 1
+    for number, envelope in enumerate(body["mutations"], start=first):
+        if not isinstance(envelope, dict):
+            continue
+        if _an_id(envelope.get("client_id")):
+            envelope["client_id"] = pusher
+        if in_order and type(envelope.get("seq")) is int and envelope["seq"] >= 1:
+            envelope["seq"] = number
+        if _an_id(envelope.get("mutation_id")) and _often():
+            envelope["mutation_id"] = str(uuid.uuid4())
+        if _an_id(envelope.get("actor_user_id")) and _often():
+            envelope["actor_user_id"] = None
+        if isinstance(envelope.get("args"), dict):
+            name = envelope.get("name")
+            _fitted(name if isinstance(name, str) else "", envelope["args"])
+
+
+@schemathesis.hook
+def after_call(_context: Any, case: Any, response: Any) -> None:
+    body = case.body
+    if response.status_code == 200 and isinstance(body, dict) and "client_id" in body:
+        with suppress(ValueError, KeyError, TypeError):
+            next_seq[body["client_id"]] = int(response.json()["last_processed"]) + 1
+
+
+def _named(fields: dict[str, Any]) -> bool:
+    return any(isinstance(fields.get(k), str) and fields[k].strip() for k in NAMES_GIVEN)
+
+
+def _fitted(name: str, args: dict[str, Any]) -> None:
+    made = MAKES.get(name)
+    for key, value in args.items():
+        kind = KINDS.get(key)
+        if kind is None or not _an_id(value):
+            continue
+        if key == made:
+            if _often():
+                args[key] = str(uuid.uuid4())
+            sent[kind].append(args[key])
+        elif sent[kind] and _often():
+            args[key] = random.choice(sent[kind][-50:])
+    fields, guardian = args.get("fields"), args.get("guardian")
+    if isinstance(guardian, dict):  # a minor's registration names the guardian
+        _fitted("", guardian)
+    if name == "register_person" and isinstance(fields, dict) and not _named(fields) and _often():
+        fields["family_name"] = random.choice(NAMES)
+    if name == "create_user" and isinstance(args.get("username"), str) and _often():
+        args["username"] = f"{args['username']}-{uuid.uuid4().hex[:8]}"

@@ -26,6 +26,7 @@ from opdesk.core.rules.codice_fiscale import load_tables
 from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.server import devices
 from opdesk.server.digest import digest_for_device
+from opdesk.server.document import describe_mutations
 from opdesk.server.health import RequestFailed, TimeStamp, failures_recorded
 from opdesk.server.pull import pull_changes
 from opdesk.server.push import ClientIdReused, PushResult, process_push
@@ -334,7 +335,9 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
 
     def openapi() -> dict[str, Any]:
         made = document()  # FastAPI makes it once and keeps it
-        made["components"]["schemas"]["ProblemOut"] = ProblemOut.model_json_schema()
+        if "ProblemOut" not in made["components"]["schemas"]:
+            made["components"]["schemas"]["ProblemOut"] = ProblemOut.model_json_schema()
+            describe_mutations(made)
         return made
 
     app.openapi = openapi  # type: ignore[method-assign]

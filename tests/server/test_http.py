@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import ClassVar
 
 import httpx
+import jsonschema_rs
 import pytest
 from sqlalchemy import text
 
+from opdesk.core.mutations import REGISTRY
 from opdesk.core.mutations.log import MutationLog
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
@@ -358,3 +360,38 @@ def test_an_answer_that_is_not_hqs_is_a_clear_temporary_failure_and_changes_noth
         transport.close()
         portal.shutdown()
         portal.server_close()
+
+
+def test_the_document_gives_the_arguments_of_every_mutation(
+    server: Server, hq_db: Database, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    """What a desk pushes fits HQ's document, each change the shape of its own kind (so
+    that schemathesis, generating from it, reaches the rules and the database); a change
+    HQ does not know fits too: HQ rejects it alone, it does not refuse the push."""
+    document = httpx.get(f"{server.url}/openapi.json").json()
+    schemas = document["components"]["schemas"]
+    assert {s["properties"]["name"].get("const") for s in schemas.values()
+            if s.get("title", "").endswith("Envelope")} == {None, *REGISTRY}  # fmt: skip
+    rho = make_desk(hq_db, "Rho")
+    ada = rho.people.register_person(PersonFields(given_name="Ada", birth_year=1980))
+    bea = rho.people.register_person(PersonFields(given_name="Bea", birth_year=1985))
+    rho.people.update_person(ada, {"residence_address": "Via Roma 1"})
+    rho.people.withdraw_consent(rho.people.record_consent(ada, "contact", notice_version="1"))
+    rho.people.link_household(ada, bea, "partner")
+    rho.visits.undo_check_in(rho.visits.check_in(ada, topics=["casa"]))
+    rho.people.merge_people(kept_id=ada, merged_id=bea)
+    pending = [e.model_dump(mode="json") for e in MutationLog(rho.db).pending()]
+    assert len({e["name"] for e in pending}) == 8
+
+    def valid(name: str, instance: object) -> bool:
+        schema = {"$ref": f"#/components/schemas/{name}", "components": document["components"]}
+        return jsonschema_rs.Draft202012Validator(schema).is_valid(instance)
+
+    client_id = pending[0]["client_id"]
+    assert valid("PushIn", {"client_id": client_id, "mutations": pending})
+    for change in pending:
+        typed = f"{REGISTRY[change['name']].__name__}Envelope"
+        assert valid(typed, change), change["name"]
+        assert not valid(typed, {**change, "args": {**change["args"], "unknown": 1}})
+    unknown = {**pending[0], "name": "rebook_appointment", "args": {"slot": 3}}
+    assert valid("PushIn", {"client_id": client_id, "mutations": [unknown]})
