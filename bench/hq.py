@@ -172,12 +172,25 @@ def enroll(hq: Database, base: str, name: str, site_id: str | None) -> str:
 
 
 def cpu_seconds(pid: int) -> float:
-    """CPU time a process and its living children (``serve --workers``) have used so far
-    (Linux; 0 elsewhere)."""
+    """CPU time a process and its children (``serve --workers``; PostgreSQL's backends)
+    have used so far, those that ended included (Linux; 0 elsewhere)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
         return 0.0
-    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    # user and system time, its own and that of its children it waited for
+    own = sum(int(field) for field in fields[11:15]) / os.sysconf("SC_CLK_TCK")
     return own + sum(cpu_seconds(int(child)) for child in children)
+
+
+def postgres_pid(db: Database) -> int | None:
+    """The pid of PostgreSQL's postmaster serving ``db``, when it runs on this machine
+    (its CPU time, backends included, is then ``cpu_seconds`` of it); else None."""
+    with db.engine.connect() as conn:
+        backend = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+    try:
+        stat = Path(f"/proc/{backend}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])  # its parent

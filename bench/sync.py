@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from common import demo_path, emit, parse_args, percentile
-from hq import DEFAULT_PG, cpu_seconds, enroll, load_hq, pg_database, serve
+from hq import DEFAULT_PG, cpu_seconds, enroll, load_hq, pg_database, postgres_pid, serve
 from sqlalchemy import func, select, update
 
 from opdesk.core.mutations.envelope import Envelope
@@ -345,6 +345,7 @@ def device_sync(device: Device, base: str, ready: object, go: object, results: o
     transport = HttpTransport(base, device.token)
     ready.put(1)  # type: ignore[attr-defined]
     go.wait()  # type: ignore[attr-defined]
+    cpu = time.process_time()
     began = pushed = time.perf_counter()
     rows, rejected, error = 0, [], ""
     try:
@@ -362,14 +363,16 @@ def device_sync(device: Device, base: str, ready: object, go: object, results: o
         error = f"{type(exc).__name__}: {exc}"
     elapsed = (time.perf_counter() - began) * 1000
     push_ms = (pushed - began) * 1000
-    results.put((elapsed, len(device.envelopes), rows, rejected, error, push_ms))  # type: ignore[attr-defined]
+    cpu_s = time.process_time() - cpu
+    results.put((elapsed, len(device.envelopes), rows, rejected, error, push_ms, cpu_s))  # type: ignore[attr-defined]
     transport.close()
 
 
-def measure_concurrent(devices: list[Device], base: str, server: int) -> None:
+def measure_concurrent(devices: list[Device], base: str, server: int, postgres: int | None) -> None:
     """Every device in a process of its own, started together. Then one of them syncs
     for real (its changes are already at HQ: skipped), taking in what the others sent.
-    ``server``: HQ's pid, whose CPU time is logged."""
+    ``server``, ``postgres``: pids of HQ and of PostgreSQL (if on this machine), whose
+    CPU time is logged with the devices': all of it is this machine's."""
     context = multiprocessing.get_context("fork")
     ready, results, go = context.Queue(), context.Queue(), context.Event()
     workers = [
@@ -380,10 +383,13 @@ def measure_concurrent(devices: list[Device], base: str, server: int) -> None:
     for _ in workers:
         ready.get(timeout=120)
     time.sleep(0.5)
-    server_cpu = cpu_seconds(server)
+    server_cpu, postgres_cpu = cpu_seconds(server), cpu_seconds(postgres or 0)
+    began = time.perf_counter()
     go.set()
     outcomes = [results.get(timeout=300) for _ in workers]
+    wall = time.perf_counter() - began
     server_cpu = cpu_seconds(server) - server_cpu
+    postgres_cpu = cpu_seconds(postgres or 0) - postgres_cpu
     for worker in workers:
         worker.join()
     times = [o[0] for o in outcomes]
@@ -403,6 +409,13 @@ def measure_concurrent(devices: list[Device], base: str, server: int) -> None:
     )  # fmt: skip
     for why, count in refusals.most_common():
         log.info("  refused %d times: %s", count, why)
+    devices_cpu = sum(o[6] for o in outcomes)
+    log.info(
+        "CPU in the %.1f s until the last was done (%d cores): HQ %.1f s (%.0f ms a sync), "
+        "PostgreSQL %s, the devices %.1f s",
+        wall, os.cpu_count() or 1, server_cpu, server_cpu * 1000 / len(outcomes),
+        f"{postgres_cpu:.1f} s" if postgres else "elsewhere", devices_cpu,
+    )  # fmt: skip
     name = "concurrent50_p95_ms" if len(devices) == 50 else f"concurrent{len(devices)}_p95_ms"
     emit(name, percentile(times, 95), "ms")
     db = Database.open(devices[0].path)
@@ -452,8 +465,9 @@ def main() -> None:
                 devices = prepare_devices(
                     hq, base, desk_path, source, folder, args.devices, args.seed
                 )
+                postgres = postgres_pid(hq)
                 hq.dispose()  # forked devices must not inherit its connections
-                measure_concurrent(devices, base, server)
+                measure_concurrent(devices, base, server, postgres)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
