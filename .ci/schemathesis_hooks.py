@@ -13,10 +13,11 @@ again), or name people and sites that do not exist, and be refused before reachi
 rule or the database. So, most of the time and only where the generated value is
 valid (a negative case stays negative; what HQ is sent stays within its document):
 - a push is numbered from where HQ last said its desk stands;
-- a change gets a new id, no actor (an unknown one is refused), and so do the rows it
-  makes (a person registered, a visit, a consent, a user, a link);
+- a change gets a new id and no actor (an unknown one is refused); the row it makes
+  (a person registered, a visit, a consent, a user, a link) gets a new id too;
 - an id it names is one this run sent before: the desk's site, a person, a visit...;
 - a registration has a name, and a new user a username of their own (both required).
+The choices follow SCHEMATHESIS_SEED when it is given (with two workers, not exactly).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import Any
 import schemathesis
 
 SITE = os.environ.get("OPDESK_SCHEMATHESIS_SITE", "")
+rng = random.Random(os.environ.get("SCHEMATHESIS_SEED"))
 # Which ids an argument names, by its name; the ids this run sent, by kind.
 KINDS = {
     "site_id": "site",
@@ -65,8 +67,12 @@ def _an_id(value: object) -> bool:
     return isinstance(value, str) and 1 <= len(value) <= 36
 
 
+def _new_id() -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
 def _often() -> bool:
-    return random.random() < OFTEN
+    return rng.random() < OFTEN
 
 
 @schemathesis.hook
@@ -86,7 +92,7 @@ def before_call(_context: Any, case: Any, _kwargs: dict[str, Any]) -> None:
         if in_order and type(envelope.get("seq")) is int and envelope["seq"] >= 1:
             envelope["seq"] = number
         if _an_id(envelope.get("mutation_id")) and _often():
-            envelope["mutation_id"] = str(uuid.uuid4())
+            envelope["mutation_id"] = _new_id()
         if _an_id(envelope.get("actor_user_id")) and _often():
             envelope["actor_user_id"] = None
         if isinstance(envelope.get("args"), dict):
@@ -114,14 +120,14 @@ def _fitted(name: str, args: dict[str, Any]) -> None:
             continue
         if key == made:
             if _often():
-                args[key] = str(uuid.uuid4())
+                args[key] = _new_id()
             sent[kind].append(args[key])
         elif sent[kind] and _often():
-            args[key] = random.choice(sent[kind][-50:])
+            args[key] = rng.choice(sent[kind][-50:])
     fields, guardian = args.get("fields"), args.get("guardian")
     if isinstance(guardian, dict):  # a minor's registration names the guardian
         _fitted("", guardian)
     if name == "register_person" and isinstance(fields, dict) and not _named(fields) and _often():
-        fields["family_name"] = random.choice(NAMES)
+        fields["family_name"] = rng.choice(NAMES)
     if name == "create_user" and isinstance(args.get("username"), str) and _often():
-        args["username"] = f"{args['username']}-{uuid.uuid4().hex[:8]}"
+        args["username"] = f"{args['username']}-{rng.getrandbits(32):08x}"
