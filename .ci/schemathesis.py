@@ -4,7 +4,9 @@ Starts ``opdesk-server serve`` on a fresh SQLite data folder, creates a site and
 with the admin commands, exchanges the device's code for a token at /v1/enroll, and runs
 every check (``--checks all``) in every phase, the stateful one included, with the token
 as the bearer credential. The stage fails on any failure, and also when /v1/push or
-/v1/changes never answered 2xx: a run where every request got 401 proves nothing.
+/v1/changes never answered 2xx (a run where every request got 401 proves nothing), or
+when no generated change was applied at HQ (one where every change is refused before
+reaching a rule proves little more).
 
 Usage: .venv/bin/python .ci/schemathesis.py [--max-examples N] [--postgres] [--keep DIR]
 SCHEMATHESIS_SEED=<n> replays a run (the seed is printed at its start).
@@ -156,6 +158,20 @@ def run_schemathesis(data: Path, database: str, max_examples: int) -> int:
             server.wait(timeout=10)
 
 
+def mutation_outcomes(database: str) -> Counter[str]:
+    """How the changes schemathesis pushed ended at HQ (applied, rejected), from HQ's
+    own record: proof that generated arguments reach the rules and the database."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT status, count(*) FROM hq_mutation GROUP BY status"))
+            return Counter({str(status): int(count) for status, count in rows})
+    finally:
+        engine.dispose()
+
+
 def verdict(data: Path) -> bool:
     """What the run reached, from its report and the server's log; True if it is proof."""
     seen, checks = statuses(data / "events.ndjson")
@@ -193,8 +209,13 @@ def main() -> int:
         start = time.monotonic()
         with empty_database(data, args.postgres) as database:
             exit_code = run_schemathesis(data, database, args.max_examples)
+            outcomes = mutation_outcomes(database)
         say(f"schemathesis: exit {exit_code} in {time.monotonic() - start:.0f} s")
         proven = verdict(data)
+        say(f"  changes HQ processed: {dict(outcomes)}")
+        if not outcomes["applied"]:
+            say("no generated change was applied: the run never got past parsing to the rules")
+            proven = False
     finally:
         if not args.keep:
             shutil.rmtree(data, ignore_errors=True)
