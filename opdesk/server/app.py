@@ -334,10 +334,11 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
     document = app.openapi
 
     def openapi() -> dict[str, Any]:
-        made = document()  # FastAPI makes it once and keeps it
-        if "ProblemOut" not in made["components"]["schemas"]:
-            made["components"]["schemas"]["ProblemOut"] = ProblemOut.model_json_schema()
-            describe_mutations(made)
+        if app.openapi_schema is not None:  # made once and kept
+            return app.openapi_schema
+        made = document()
+        made["components"]["schemas"]["ProblemOut"] = ProblemOut.model_json_schema()
+        describe_mutations(made)
         return made
 
     app.openapi = openapi  # type: ignore[method-assign]
