@@ -184,3 +184,30 @@ def test_a_change_sent_twice_in_one_push_is_applied_once(
     outcome = process_push(hq_db, register.client_id, [register, register], now=START)
     assert [r.status for r in outcome.results] == ["applied", "skipped"]
     assert outcome.last_processed == register.seq
+
+
+def test_a_refusal_naming_what_was_sent_can_be_stored(hq_db: Database, make_desk: MakeDesk) -> None:
+    """An edit of fields that do not exist is refused naming them; a name with a NUL in
+    it made the refusal itself unstorable on PostgreSQL: a 500 at every sync, the desk's
+    queue stuck (schemathesis). Control characters go, as from any text sent."""
+    rho = make_desk(hq_db, "Rho")
+    ada = rho.people.register_person(PersonFields(given_name="Ada"))
+    rho.people.update_person(ada, {"residence_address": "Via Roma 1"})
+    register, edit = MutationLog(rho.db).pending()
+    odd = edit.model_copy(
+        update={
+            "mutation_id": new_id(),
+            "args": {
+                **edit.args,
+                "changes": {"nick\x00name": "A"},
+                "replaced": {"nick\x00name": None},
+            },
+        }
+    )
+    later = edit.model_copy(update={"seq": edit.seq + 1})
+    outcome = process_push(hq_db, register.client_id, [register, odd, later], now=START)
+    assert [r.status for r in outcome.results] == ["applied", "rejected", "applied"]
+    reason = outcome.results[1].reason
+    assert reason is not None and reason.text() == (
+        "The change 'update_person' cannot be read: fields nickname"
+    )

@@ -78,8 +78,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
         return _CONTROL.sub("", value)
-    if isinstance(value, dict):
-        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, dict):  # keys too: a refusal names unknown ones
+        return {_clean(key): _clean(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return type(value)(_clean(item) for item in value)
     if isinstance(value, BaseModel):
