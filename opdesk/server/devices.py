@@ -78,8 +78,8 @@ def enroll(db: Database, code: str, *, now: datetime) -> tuple[str, str]:
     token = secrets.token_urlsafe(32)
     normalized = code.strip().upper().replace(" ", "")
     with db.write() as session:
-        device = session.scalar(
-            select(HqDevice).where(HqDevice.enrollment_hash == digest(normalized))
+        device = session.scalar(  # locked: two desks using one code at once enroll one
+            select(HqDevice).where(HqDevice.enrollment_hash == digest(normalized)).with_for_update()
         )
         if device is None or device.revoked_at is not None:
             raise DeviceRefused(CODE_NOT_VALID)

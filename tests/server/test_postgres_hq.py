@@ -10,16 +10,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text, update
 
-from opdesk.core.mutations.base import ApplyContext
-from opdesk.core.mutations.log import MutationLog
+from opdesk.core.mutations.base import ApplyContext, parse_mutation
+from opdesk.core.mutations.envelope import Envelope
+from opdesk.core.mutations.log import MutationLog, apply_tracked
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
+from opdesk.server.devices import DeviceRefused, authenticate, create_enrollment, digest, enroll
+from opdesk.server.push import PushResult, process_push
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
-from opdesk.storage.models import Person
+from opdesk.storage.models import HqDevice, Person
 from opdesk.sync.engine import sync_once
+from tests.conftest import START
 from tests.server.conftest import TestDesk
 from tests.server.test_http import enrolled, start_server
 from tests.server.test_push_pull import synced_rows
@@ -117,5 +121,116 @@ def test_a_guarded_check_waits_for_the_other_desks_transaction(pg_url: str) -> N
             order.append("first commits")
         waiting.join(5)
         assert order == ["first guarded", "first commits", "second guarded"]
+    finally:
+        hq.dispose()
+
+
+def _pushed_while_another_holds(hq: Database, held: Envelope, pushed: Envelope) -> PushResult:
+    """``pushed`` by its desk while ``held`` (another desk's change) is applied in a push
+    transaction not yet committed: the moment two desks sync at once."""
+    outcome: list[PushResult] = []
+    with hq.write() as first:
+        apply_tracked(first, parse_mutation(held.name, held.args), None)
+        second = threading.Thread(
+            target=lambda: outcome.extend(
+                process_push(hq, pushed.client_id, [pushed], now=START).results
+            )
+        )
+        second.start()
+        _until_a_lock_is_waited_for(hq)
+    second.join(10)
+    (result,) = outcome
+    return result
+
+
+def _until_a_lock_is_waited_for(hq: Database) -> None:
+    """Until another transaction waits on a row lock (10 s at most: it may never)."""
+    with hq.engine.connect() as watcher:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not watcher.scalar(
+            text(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+        ):
+            time.sleep(0.02)
+
+
+def test_two_desks_editing_a_field_at_once_is_a_conflict_not_a_lost_edit(
+    pg_url: str, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    """Under READ COMMITTED the second edit read the phone number before the first
+    committed, found no conflict and overwrote it: Rho's edit lost, and nobody told."""
+    hq = open_database(pg_url)
+    try:
+        rho, lainate = make_desk(hq, "Rho"), make_desk(hq, "Lainate")
+        ada = rho.people.register_person(PersonFields(given_name="Ada", phone="333 000 0000"))
+        rho.sync()
+        lainate.sync()
+        rho.people.update_person(ada, {"phone": "333 111 1111"})
+        lainate.people.update_person(ada, {"phone": "333 222 2222"})
+        (rho_edit,) = MutationLog(rho.db).pending()
+        (lainate_edit,) = MutationLog(lainate.db).pending()
+        result = _pushed_while_another_holds(hq, rho_edit, lainate_edit)
+        assert result.status == "rejected"
+        assert result.reason is not None and result.reason.params == {"fields": "phone"}
+        with hq.read() as session:
+            assert session.get(Person, ada).phone == "+393331111111"  # type: ignore[union-attr]
+    finally:
+        hq.dispose()
+
+
+def test_two_desks_merging_the_same_pair_both_ways_at_once_make_no_loop(
+    pg_url: str, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    """Each merge read the other person as not merged: Ada into Adah and Adah into Ada,
+    a loop that made every later change naming either of them fail."""
+    hq = open_database(pg_url)
+    try:
+        rho, lainate = make_desk(hq, "Rho"), make_desk(hq, "Lainate")
+        ada = rho.people.register_person(PersonFields(given_name="Ada", family_name="Rossi"))
+        adah = lainate.people.register_person(PersonFields(given_name="Adah", family_name="Rossi"))
+        rho.sync()
+        lainate.sync()
+        rho.sync()
+        rho.people.merge_people(kept_id=ada, merged_id=adah)
+        lainate.people.merge_people(kept_id=adah, merged_id=ada)
+        (rho_merge,) = MutationLog(rho.db).pending()
+        (lainate_merge,) = MutationLog(lainate.db).pending()
+        result = _pushed_while_another_holds(hq, rho_merge, lainate_merge)
+        assert result.status == "rejected"
+        with hq.read() as session:
+            merged = {p.id: p.merged_into_id for p in session.scalars(select(Person))}
+        assert merged == {ada: None, adah: ada}
+    finally:
+        hq.dispose()
+
+
+def test_a_code_used_by_two_desks_at_once_enrolls_one(pg_url: str) -> None:
+    """The second read the code as unused before the first committed, and overwrote the
+    first desk's token: two desks told they were enrolled, one of them with a dead token."""
+    hq = open_database(pg_url)
+    try:
+        code = create_enrollment(hq, name="Rho 1", site_id=None, now=START)
+        outcome: list[object] = []
+
+        def second() -> None:
+            try:
+                outcome.append(enroll(hq, code, now=START))
+            except DeviceRefused as exc:
+                outcome.append(exc)
+
+        with hq.write() as first:  # another desk enrolling with this code, not yet committed
+            first.execute(
+                update(HqDevice)
+                .where(HqDevice.enrollment_hash == digest(code))
+                .values(enrollment_hash=None, token_hash=digest("first desk's token"))
+            )
+            waiting = threading.Thread(target=second)
+            waiting.start()
+            _until_a_lock_is_waited_for(hq)
+        waiting.join(10)
+        assert isinstance(outcome[0], DeviceRefused)
+        assert authenticate(hq, "first desk's token").name == "Rho 1"
     finally:
         hq.dispose()

@@ -141,8 +141,21 @@ class ApplyContext:
     # round trip saved per row made. The rule itself stays ``require_new``'s.
     check_new_ids: bool = True
 
+    def load(self, model: type[M], row_id: str) -> M | None:
+        """The row as it is now, held until the transaction ends where several writers
+        run at once (HQ on PostgreSQL): the rule that checks it and the write that changes
+        it see the same version of it. A plain read under READ COMMITTED saw the row as it
+        was before another desk's push committed, and overwrote that push's change (two
+        edits of one phone number: the first lost, and nobody told; two merges of one pair
+        both ways: a loop). SQLite's writers already take turns."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return self.session.get(model, row_id)
+        if self.session.dirty:  # reloaded below: nothing of this mutation may be lost
+            self.session.flush()
+        return self.session.get(model, row_id, with_for_update=True, populate_existing=True)
+
     def get(self, model: type[M], row_id: str, what: str) -> M:
-        row = self.session.get(model, row_id)
+        row = self.load(model, row_id)
         if row is None or row.deleted:
             raise NotFound(what, row_id)
         return row

@@ -87,7 +87,7 @@ class UndoCheckIn(Mutation):
     undone_at: datetime
 
     def apply(self, ctx: ApplyContext) -> None:
-        visit = ctx.session.get(Visit, self.visit_id)
+        visit = ctx.load(Visit, self.visit_id)
         if visit is None:
             raise DomainError(QT_TRANSLATE_NOOP("errors", "This visit does not exist."))
         if visit.deleted:
