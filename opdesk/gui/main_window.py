@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -22,7 +22,7 @@ from opdesk.core.clock import ROME, utc_now
 from opdesk.gui.errors import error_text
 from opdesk.gui.operations.base import Op
 from opdesk.gui.status import DeskStatusBar
-from opdesk.gui.sync_health import health_warnings
+from opdesk.gui.sync_health import health_warnings, sync_error_text
 from opdesk.gui.welcome import WelcomeDialog
 from opdesk.gui.worker import DbWorker
 
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         online = self.sync is not None and self.sync.online and status.last_error is None
         when = status.last_sync_at
         last = when.astimezone(ROME).strftime("%d/%m %H:%M") if when else None
-        error = QCoreApplication.translate("sync", status.last_error) if status.last_error else None
+        error = sync_error_text(status.last_error) if status.last_error else None
         self.status.set_sync(
             online=online, configured=status.configured, last_sync=last, error=error
         )
@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
             self.problems.reload()
 
     def sync_failed(self, detail: str) -> None:
-        text = QCoreApplication.translate("sync", detail)
+        text = sync_error_text(detail)
         self.status.showMessage(self.tr("Sync failed: {detail}").format(detail=text), 10_000)
 
     def watch_integrity(self, desk: Desk) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from opdesk.gui.worker import Dispatcher, Task
 from opdesk.sync.divergence import CheckResult
 from opdesk.sync.http import SyncError
-from opdesk.sync.service import SyncService, SyncStatus
+from opdesk.sync.service import SyncService, SyncStatus, failure_detail
 
 log = logging.getLogger(__name__)
 DEFAULT_INTERVAL_MIN = 5
@@ -112,10 +112,9 @@ class SyncController(QObject):
         self.running = False
         self.progress.emit(None)
         self.online = False
-        detail = exc.detail if isinstance(exc, SyncError) else type(exc).__name__
         if not isinstance(exc, SyncError):
             log.error("sync failed", exc_info=exc)
-        self.failed.emit(detail)
+        self.failed.emit(failure_detail(exc))
         self.refresh_status()
 
     def _log_failure(self, exc: BaseException) -> None:

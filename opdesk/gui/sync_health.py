@@ -46,7 +46,7 @@ class SyncHealthWords(QObject):
             return self.tr("no answer from HQ")
         if detail in UNREACHABLE:
             return self.tr("HQ cannot be reached")
-        return QCoreApplication.translate("sync", detail)
+        return sync_error_text(detail)
 
     def failing(self, since: datetime, now: datetime, detail: str | None) -> str:
         hours = max(1, int((now - since).total_seconds() / 3600))
@@ -56,6 +56,15 @@ class SyncHealthWords(QObject):
         else:
             text = self.tr("Sync has not worked for %n day(s): {error}", "", days)
         return text.format(error=self.error(detail))
+
+
+def sync_error_text(detail: str) -> str:
+    """Why a sync failed, in this desk's language: ``detail`` is a message id of HQ's or
+    the network's (context "sync") or of the database's (a full disk)."""
+    translated = QCoreApplication.translate("sync", detail)
+    if translated == detail:
+        translated = QCoreApplication.translate("StorageError", detail)
+    return translated
 
 
 def clock_text(offset: timedelta) -> str:

@@ -17,7 +17,9 @@ from opdesk.core.mutations.problems import CONFLICTED
 from opdesk.core.services.people import PeopleService, summary_of
 from opdesk.core.services.suspects import flag_duplicates, settle_duplicates
 from opdesk.core.services.views import PersonSummary
+from opdesk.i18n import QT_TRANSLATE_NOOP
 from opdesk.storage.engine import Database
+from opdesk.storage.errors import StorageError
 from opdesk.storage.models import DeskState, Person, SyncProblem
 from opdesk.sync.divergence import INCONCLUSIVE, CheckResult, DigestTransport, check_divergence
 from opdesk.sync.engine import Progress, SyncReport, Transport, sync_once
@@ -32,6 +34,22 @@ from opdesk.sync.http import HttpTransport, SyncError, enroll_device
 from opdesk.sync.redownload import begin_redownload
 
 log = logging.getLogger(__name__)
+
+# A sync stopped by something on this desk other than its database (a bug): said plainly.
+DESK_FAILED = QT_TRANSLATE_NOOP(
+    "sync", "Sync stopped on an error of this desk (details in the log file); nothing was lost."
+)
+
+
+def failure_detail(exc: BaseException) -> str:
+    """What a failed sync says, as a message id: HQ's or the network's sentence (context
+    "sync"), the database's own (context "StorageError": a full disk), or DESK_FAILED.
+    Never a class name, which a volunteer would read as it is ("DiskFull")."""
+    if isinstance(exc, SyncError):
+        return exc.detail
+    if isinstance(exc, StorageError):
+        return exc.message
+    return DESK_FAILED
 
 
 @dataclass(frozen=True)
@@ -146,8 +164,7 @@ class SyncService:
             if check or read_health(self.db).check_due(self.clock()):
                 checked = self._check(transport)
         except Exception as exc:
-            detail = exc.detail if isinstance(exc, SyncError) else type(exc).__name__
-            self._set_state(last_sync_error=detail)
+            self._set_state(last_sync_error=failure_detail(exc))
             record_failure(self.db, self.clock())
             raise
         finally:

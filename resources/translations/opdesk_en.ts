@@ -1816,6 +1816,10 @@ Ctrl+, : settings · F1: this help.</source>
         <source>HQ could not process this request; it will be tried again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sync stopped on an error of this desk (details in the log file); nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>topics</name>

@@ -1823,6 +1823,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <source>HQ could not process this request; it will be tried again.</source>
         <translation>la sede non è riuscita a elaborare la richiesta; si riproverà.</translation>
     </message>
+    <message>
+        <source>Sync stopped on an error of this desk (details in the log file); nothing was lost.</source>
+        <translation>La sincronizzazione si è fermata per un errore di questa postazione (i dettagli sono nel file di log); non è andato perso nulla.</translation>
+    </message>
 </context>
 <context>
     <name>topics</name>

@@ -17,7 +17,9 @@ from opdesk.core.services.desk import Desk
 from opdesk.gui.i18n import install_translators, remove_translators
 from opdesk.gui.main_window import MainWindow
 from opdesk.gui.sync_health import clock_text, failing_text
+from opdesk.storage.errors import DiskFull
 from opdesk.storage.models import DeskState, DeskSyncHealth
+from opdesk.sync.service import failure_detail
 
 
 @pytest.fixture
@@ -86,4 +88,30 @@ def test_the_words_for_other_spans(qapp: QApplication, italian: None) -> None:
     )
     assert failing_text(since, since + timedelta(days=3), None).startswith(
         "La sincronizzazione non riesce da 3 giorni"
+    )
+
+
+def test_a_sync_stopped_on_this_desk_is_said_in_words_not_a_class_name(
+    qtbot: QtBot, window: MainWindow, desk: Desk, italian: None
+) -> None:
+    """A full disk during a pull showed "Sincronizzazione non riuscita: DiskFull"."""
+    window.sync_failed(failure_detail(DiskFull("/tmp/desk.sqlite3")))
+    assert window.status.currentMessage() == (
+        "Sincronizzazione non riuscita: Il disco è pieno: non è stato salvato nulla. "
+        "Libera un po' di spazio e riprova."
+    )
+    with desk.db.write() as session:
+        session.execute(
+            update(DeskState).values(
+                server_url="http://hq.invalid",
+                device_token="t",
+                last_sync_error=failure_detail(KeyError("a bug")),
+            )
+        )
+    assert window.sync is not None
+    window.sync.refresh_status()
+    qtbot.waitUntil(lambda: "postazione" in window.status.connection.toolTip(), timeout=5000)
+    assert window.status.connection.toolTip() == (
+        "La sincronizzazione si è fermata per un errore di questa postazione (i dettagli sono "
+        "nel file di log); non è andato perso nulla."
     )

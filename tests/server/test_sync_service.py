@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 
 from opdesk.core.rules.person import PersonFields
-from opdesk.storage.engine import Database
+from opdesk.storage.engine import Database, create_database_engine
+from opdesk.storage.errors import DiskFull
+from opdesk.storage.migrate import full_integrity_check
 from opdesk.storage.models import HqState, Person
 from opdesk.sync.http import SyncError
 from opdesk.sync.service import SyncService
@@ -155,3 +158,52 @@ def test_over_http_a_conflicting_edit_wins_and_the_other_value_can_come_back(
             with db.read() as session:
                 assert session.get(Person, person).given_name == "Aminata"  # type: ignore[union-attr]
         assert to_lainate.status().problems == 0
+
+
+def test_a_full_disk_during_a_pull_says_so_and_loses_nothing(
+    tmp_path: Path, hq_db: Database, make_desk: MakeDesk
+) -> None:
+    """The pull stops on the first page that does not fit; the desk's change stays queued
+    (HQ has it: sent again, skipped there), and with space again the sync completes."""
+    for server in start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}"):
+        other = make_desk(hq_db, "Rho")
+        for n in range(300):
+            other.people.register_person(PersonFields(given_name=f"Nome{n}", family_name="Rossi"))
+        other.sync()
+        rho = make_desk(hq_db, "Rho")
+        enrolled_service(server, rho)  # its address and token, kept in its database
+        amina = rho.people.register_person(PersonFields(given_name="Amina"))
+        path = rho.db.path
+        assert path is not None
+        rho.db.dispose()
+
+        full = Database(create_database_engine(path))
+
+        @event.listens_for(full.engine, "connect")
+        def no_room_to_grow(dbapi_conn: Any, _record: Any) -> None:
+            cursor = dbapi_conn.cursor()
+            pages = cursor.execute("PRAGMA page_count").fetchone()[0]
+            cursor.execute(f"PRAGMA max_page_count = {pages + 8}")
+            cursor.close()
+
+        on_full = SyncService(full, clock=rho.context.clock)
+        with pytest.raises(DiskFull):
+            on_full.sync_now()
+        status = on_full.status()
+        assert status.last_error == DiskFull.message and status.pending == 1
+        full.dispose()
+        with hq_db.read() as session:  # pushed before the pull stopped
+            assert session.get(Person, amina) is not None
+
+        again = Database.open(path)
+        try:
+            report = SyncService(again, clock=rho.context.clock).sync_now()
+            assert not report.rejected
+            with again.read() as session:
+                people = session.scalar(select(func.count()).select_from(Person))
+                assert session.get(Person, amina) is not None
+            assert people == 301
+            assert SyncService(again).status().pending == 0
+            assert full_integrity_check(again.engine) == ["ok"]
+        finally:
+            again.dispose()
