@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 
@@ -40,7 +40,30 @@ class DeskStatusBar(QStatusBar):
         self._problems = 0
         self._error: str | None = None
         self._progress: tuple[int, int | None] | None = None
+        self.messageChanged.connect(self._message_gone)
         self.retranslate()
+
+    def showMessage(self, text: str, timeout: int | None = 0) -> None:  # noqa: N802 (Qt's)
+        """Cut to the room the labels on the right leave, ending in "…" (a long reason
+        for a failed sync ran under them, half a word showing); the whole on hover."""
+        room = self._message_room()
+        shown = text
+        if room > 0:
+            shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        self.setToolTip(text if shown != text else "")
+        super().showMessage(shown, timeout or 0)
+
+    def _message_room(self) -> int:
+        """Pixels from the message's left edge to the first label on the right (0: not
+        laid out yet, the message is shown whole)."""
+        labels = [w for w in self.findChildren(QWidget) if w.parent() is self and w.isVisible()]
+        if not labels or self.width() <= 0:
+            return 0
+        return max(0, min(w.x() for w in labels) - 16)
+
+    def _message_gone(self, text: str) -> None:
+        if not text:
+            self.setToolTip("")
 
     def retranslate(self) -> None:
         self.site.setAccessibleName(self.tr("Site"))

@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 # A sync stopped by something on this desk other than its database (a bug): said plainly.
 DESK_FAILED = QT_TRANSLATE_NOOP(
-    "sync", "Sync stopped on an error of this desk (details in the log file); nothing was lost."
+    "sync", "an error on this desk stopped it (details in the log file); nothing was lost."
 )
 
 

@@ -1817,7 +1817,7 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sync stopped on an error of this desk (details in the log file); nothing was lost.</source>
+        <source>an error on this desk stopped it (details in the log file); nothing was lost.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

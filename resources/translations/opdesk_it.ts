@@ -1824,8 +1824,8 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>la sede non è riuscita a elaborare la richiesta; si riproverà.</translation>
     </message>
     <message>
-        <source>Sync stopped on an error of this desk (details in the log file); nothing was lost.</source>
-        <translation>La sincronizzazione si è fermata per un errore di questa postazione (i dettagli sono nel file di log); non è andato perso nulla.</translation>
+        <source>an error on this desk stopped it (details in the log file); nothing was lost.</source>
+        <translation>un errore di questa postazione l&apos;ha fermata (dettagli nel file di log); non è andato perso nulla.</translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,25 @@ def test_a_sync_stopped_on_this_desk_is_said_in_words_not_a_class_name(
     window.sync.refresh_status()
     qtbot.waitUntil(lambda: "postazione" in window.status.connection.toolTip(), timeout=5000)
     assert window.status.connection.toolTip() == (
-        "La sincronizzazione si è fermata per un errore di questa postazione (i dettagli sono "
-        "nel file di log); non è andato perso nulla."
+        "un errore di questa postazione l'ha fermata (dettagli nel file di log); "
+        "non è andato perso nulla."
     )
+
+
+def test_a_message_longer_than_its_room_ends_in_an_ellipsis_and_shows_whole_on_hover(
+    qtbot: QtBot, window: MainWindow, italian: None
+) -> None:
+    """It ran under the labels on the right, half a word showing ("Il disco è pier")."""
+    window.resize(1000, 600)
+    qtbot.waitUntil(lambda: window.status.width() <= 1000)
+    long = failure_detail(DiskFull("/tmp/desk.sqlite3"))
+    window.sync_failed(long)
+    shown = window.status.currentMessage()
+    assert shown.endswith("…") and shown.startswith("Sincronizzazione non riuscita: ")
+    right = min(w.x() for w in (window.status.site, window.status.connection))
+    assert window.status.fontMetrics().horizontalAdvance(shown) < right
+    assert window.status.toolTip().endswith("Libera un po' di spazio e riprova.")
+    window.status.showMessage("Fatto.")
+    assert window.status.currentMessage() == "Fatto." and window.status.toolTip() == ""
+    window.status.clearMessage()
+    assert window.status.toolTip() == ""
