@@ -9,10 +9,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
-from sqlalchemy import create_engine, make_url
+from sqlalchemy import create_engine, event, make_url
 from sqlalchemy.exc import OperationalError
 
 from opdesk.core.clock import new_id
@@ -21,7 +22,7 @@ from opdesk.core.mutations.log import ensure_desk_state
 from opdesk.core.services.context import DeskContext
 from opdesk.core.services.people import PeopleService
 from opdesk.core.services.visits import VisitService
-from opdesk.storage.engine import Database
+from opdesk.storage.engine import Database, create_database_engine
 from opdesk.storage.migrate import open_database
 
 settings.register_profile("ci", max_examples=25, deadline=None, print_blob=True)
@@ -128,6 +129,44 @@ def _pg_unavailable(shown: str, detail: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(reason, pytrace=False)
     pytest.skip(reason)
+
+
+def _on_the_pg_server(statement: str) -> None:
+    """``statement`` run on OPDESK_TEST_PG_URL's server, through its own database."""
+    url = make_url(os.environ["OPDESK_TEST_PG_URL"].strip())
+    admin = create_engine(url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(statement)
+    finally:
+        admin.dispose()
+
+
+def copy_database(url: str) -> str:
+    """A new database made from the one at ``url`` (which nobody may be connected to)."""
+    source = make_url(url)
+    name = f"opdesk_test_{secrets.token_hex(6)}"
+    _on_the_pg_server(f'CREATE DATABASE "{name}" TEMPLATE "{source.database}"')
+    return source.set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(url: str) -> None:
+    _on_the_pg_server(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
+def full_disk(path: Path, *, spare_pages: int = 0) -> Database:
+    """The SQLite database at ``path`` through connections that may grow the file by
+    ``spare_pages`` pages at most: a full disk, as SQLite meets it."""
+    db = Database(create_database_engine(path))
+
+    @event.listens_for(db.engine, "connect")
+    def no_room_to_grow(dbapi_conn: Any, _record: Any) -> None:
+        cursor = dbapi_conn.cursor()
+        pages = cursor.execute("PRAGMA page_count").fetchone()[0]
+        cursor.execute(f"PRAGMA max_page_count = {pages + spare_pages}")
+        cursor.close()
+
+    return db
 
 
 @pytest.fixture

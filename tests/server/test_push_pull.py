@@ -30,12 +30,12 @@ MakeDesk = Callable[[Database, str], TestDesk]
 
 def synced_rows(db: Database) -> dict[str, list[dict[str, object]]]:
     """Every synced row, by table, as HQ and a full desk must agree on them."""
-    with db.read() as session:
+    with db.read() as session:  # by id as Python orders text: as on SQLite, whatever collation
         return {
-            model.__tablename__: [
-                dict(row._mapping)
-                for row in session.execute(select(model.__table__).order_by(model.__table__.c.id))
-            ]
+            model.__tablename__: sorted(
+                (dict(row._mapping) for row in session.execute(select(model.__table__))),
+                key=lambda row: str(row["id"]),
+            )
             for model in SYNCED_MODELS
         }
 

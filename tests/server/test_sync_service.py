@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select, update
+from sqlalchemy import func, select, update
 
 from opdesk.core.rules.person import PersonFields
-from opdesk.storage.engine import Database, create_database_engine
+from opdesk.storage.engine import Database
 from opdesk.storage.errors import DiskFull
 from opdesk.storage.migrate import full_integrity_check
 from opdesk.storage.models import HqState, Person
 from opdesk.sync.http import SyncError
 from opdesk.sync.service import SyncService
+from tests.conftest import full_disk
 from tests.server.conftest import TestDesk
 from tests.server.test_http import Server, start_server
 
@@ -177,15 +177,7 @@ def test_a_full_disk_during_a_pull_says_so_and_loses_nothing(
         assert path is not None
         rho.db.dispose()
 
-        full = Database(create_database_engine(path))
-
-        @event.listens_for(full.engine, "connect")
-        def no_room_to_grow(dbapi_conn: Any, _record: Any) -> None:
-            cursor = dbapi_conn.cursor()
-            pages = cursor.execute("PRAGMA page_count").fetchone()[0]
-            cursor.execute(f"PRAGMA max_page_count = {pages + 8}")
-            cursor.close()
-
+        full = full_disk(path, spare_pages=8)
         on_full = SyncService(full, clock=rho.context.clock)
         with pytest.raises(DiskFull):
             on_full.sync_now()

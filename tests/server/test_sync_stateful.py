@@ -10,8 +10,9 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -23,6 +24,7 @@ from hypothesis.stateful import (
     multiple,
     precondition,
     rule,
+    run_state_machine_as_test,
 )
 from sqlalchemy import func, select
 
@@ -42,7 +44,7 @@ from opdesk.storage.models import HqMutation, PendingMutation, Person, Visit
 from opdesk.sync.divergence import check_divergence
 from opdesk.sync.engine import PullReply, PushReply, sync_once
 from opdesk.sync.http import SyncError
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, copy_database, drop_database
 from tests.server.test_push_pull import synced_rows
 
 COMUNI = ("Rho", "Lainate", "Pero")
@@ -131,7 +133,7 @@ class Desks(RuleBasedStateMachine):
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="opdesk-sync-"))
         self.clock = FakeClock()
-        self.hq = open_database(self.folder / "hq.sqlite3")
+        self.hq = self.open_hq()
         self.links = {
             comune: FaultyLink(
                 InProcessHQ(
@@ -145,6 +147,9 @@ class Desks(RuleBasedStateMachine):
         for comune in COMUNI:
             self.dbs[comune] = open_database(self.folder / f"{comune}.sqlite3")
             ensure_desk_state(self.dbs[comune])
+
+    def open_hq(self) -> Database:
+        return open_database(self.folder / "hq.sqlite3")
 
     def context(self, comune: str) -> DeskContext:
         return DeskContext(self.dbs[comune], site_id=site_id_for(comune), clock=self.clock)
@@ -263,3 +268,32 @@ class Desks(RuleBasedStateMachine):
 
 Desks.TestCase.settings = settings(settings.default, stateful_step_count=20)
 TestDesks = Desks.TestCase
+
+
+class DesksWithPostgres(Desks):
+    """The same desks and faults, HQ on PostgreSQL (its own snapshots, arrays of ids,
+    row locks): each run on a fresh copy of a migrated database (``template``)."""
+
+    template: ClassVar[str] = ""
+
+    def open_hq(self) -> Database:
+        self.hq_url = copy_database(self.template)
+        return Database.open(self.hq_url)
+
+    def teardown(self) -> None:
+        super().teardown()
+        drop_database(self.hq_url)
+
+
+@pytest.mark.postgres
+def test_desks_with_a_postgresql_hq(pg_url: str) -> None:
+    open_database(pg_url).dispose()  # migrated once; each run copies it
+    DesksWithPostgres.template = pg_url
+    run_state_machine_as_test(
+        DesksWithPostgres,
+        settings=settings(
+            settings.default,
+            stateful_step_count=20,
+            max_examples=max(5, settings.default.max_examples // 3),
+        ),
+    )

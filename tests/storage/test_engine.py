@@ -19,7 +19,7 @@ from opdesk.storage.engine import Database, create_database_engine
 from opdesk.storage.errors import DatabaseLocked, DiskFull
 from opdesk.storage.migrate import full_integrity_check, open_database
 from opdesk.storage.models import DeskState, Person
-from tests.conftest import FakeClock, Seeded, desk_on
+from tests.conftest import FakeClock, Seeded, desk_on, full_disk
 
 PRAGMAS = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout", "cache_size")
 EXPECTED = ("wal", 2, 1, 5000, -engine_module.CACHE_KIB)
@@ -84,14 +84,7 @@ def test_a_full_disk_is_disk_full_and_loses_nothing(
 
     # The same file through an engine whose connections may not grow the file.
     assert seeded.db.path is not None
-    full = Database(create_database_engine(seeded.db.path))
-
-    @event.listens_for(full.engine, "connect")
-    def limit_size(dbapi_conn: Any, _record: Any) -> None:
-        cursor = dbapi_conn.cursor()
-        pages = cursor.execute("PRAGMA page_count").fetchone()[0]
-        cursor.execute(f"PRAGMA max_page_count = {pages}")
-        cursor.close()
+    full = full_disk(seeded.db.path)
 
     people = PeopleService(
         DeskContext(full, site_id=seeded.site_id, actor_user_id=seeded.user_id, clock=clock)
