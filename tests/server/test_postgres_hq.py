@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text, update
+from sqlalchemy.exc import OperationalError
 
 from opdesk.core.mutations.base import ApplyContext, parse_mutation
 from opdesk.core.mutations.envelope import Envelope
@@ -232,5 +233,51 @@ def test_a_code_used_by_two_desks_at_once_enrolls_one(pg_url: str) -> None:
         waiting.join(10)
         assert isinstance(outcome[0], DeviceRefused)
         assert authenticate(hq, "first desk's token").name == "Rho 1"
+    finally:
+        hq.dispose()
+
+
+def test_two_pushes_locking_two_people_in_turn_end_in_a_retry_not_an_error(
+    pg_url: str, make_desk: Callable[[Database, str], TestDesk], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Rho's change holds Ada and wants Bea; Lainate's push holds Bea and wants Ada: a
+    deadlock, which PostgreSQL ends by failing one of them. A push that loses is run
+    again (its desk is not answered 500), and each edit ends applied or refused."""
+    hq = open_database(pg_url)
+    try:
+        rho, lainate = make_desk(hq, "Rho"), make_desk(hq, "Lainate")
+        ada = rho.people.register_person(PersonFields(given_name="Ada", phone="333 000 0000"))
+        bea = rho.people.register_person(PersonFields(given_name="Bea", phone="333 000 0000"))
+        rho.sync()
+        lainate.sync()
+        for person, digit in ((ada, "1"), (bea, "1")):
+            rho.people.update_person(person, {"phone": f"333 {digit * 3} 0000"})
+        for person, digit in ((bea, "2"), (ada, "2")):  # the other order
+            lainate.people.update_person(person, {"phone": f"333 {digit * 3} 0000"})
+        rho_ada, rho_bea = MutationLog(rho.db).pending()
+        lainate_edits = MutationLog(lainate.db).pending()
+        outcome: list[PushResult] = []
+        pushing = threading.Thread(
+            target=lambda: outcome.extend(
+                process_push(hq, lainate_edits[0].client_id, lainate_edits, now=START).results
+            )
+        )
+        try:
+            with hq.write() as first:
+                apply_tracked(first, parse_mutation(rho_ada.name, rho_ada.args), None)
+                pushing.start()
+                _until_a_lock_is_waited_for(hq)  # Lainate's push holds Bea, waits for Ada
+                apply_tracked(first, parse_mutation(rho_bea.name, rho_bea.args), None)
+            lost = "the push"
+        except OperationalError:  # PostgreSQL chose Rho's change to fail
+            lost = "Rho's change"
+        pushing.join(20)
+        assert lost == "Rho's change" or "lost a deadlock: running it again" in caplog.text
+        assert [r.status in ("applied", "rejected") for r in outcome] == [True, True]
+        with hq.read() as session:
+            phones = {p.id: p.phone for p in session.scalars(select(Person))}
+        for edit, result in zip(lainate_edits, outcome, strict=True):
+            mine = "+39333" + edit.args["changes"]["phone"].replace(" ", "")[3:]
+            assert (phones[edit.args["person_id"]] == mine) == (result.status == "applied")
     finally:
         hq.dispose()
