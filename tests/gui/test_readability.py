@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from opdesk.core.rules.person import PersonFields
+from opdesk.core.services.desk import Desk
 from opdesk.gui.main_window import MainWindow
 from tests.gui.clipping import clipped_texts
 
@@ -53,3 +55,23 @@ def test_italian_is_the_language_of_every_label(
     assert screen.search.field.placeholderText().startswith("Nome")
     assert screen.queue.call.text().startswith("Chiama")
     assert "Sede" in window.status.site.text() or "sede" in window.status.site.text()
+
+
+def test_the_waiting_queue_shows_a_long_name_whole_at_150_percent(
+    qtbot: QtBot, italian_150: None, window: MainWindow, desk: Desk
+) -> None:
+    """The name is what the volunteer calls out: "La Rosa Ferdina…" cannot be called. The
+    time waited took half the spare width, the name the other half."""
+    window.resize(1366, 768)
+    window.build_screens()
+    long = PersonFields(given_name="Maria Antonietta", family_name="Della Valle")
+    desk.visits.check_in(desk.people.register_person(long), topics=["casa"], wait_for="volunteer")
+    screen = window.checkin
+    assert screen is not None
+    screen.refresh_today()
+    qtbot.waitUntil(lambda: screen.queue.model.rowCount() == 1, timeout=5000)
+    qtbot.wait(50)
+    name = str(screen.queue.model.index(0, 0).data())
+    assert name == "Della Valle Maria Antonietta"
+    needed = screen.queue.table.fontMetrics().horizontalAdvance(name) + 8
+    assert needed <= screen.queue.table.horizontalHeader().sectionSize(0)

@@ -97,6 +97,7 @@ class QueuePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)  # the room is the name's: it is called out
         self.call = QPushButton(self.tr("Call (F5)"), self)
         self.served = QPushButton(self.tr("Seen (F6)"), self)
         self.left = QPushButton(self.tr("Gone (F8)"), self)
