@@ -12,11 +12,16 @@ from sqlalchemy import Connection, bindparam, update
 from opdesk.core.clock import new_id
 from opdesk.storage.models import MODEL_BY_TABLE, HqState, table_of
 from opdesk.storage.rows import RowKey
+from opdesk.storage.search_index import insert_ignoring_duplicates
 
 
 def ensure_hq_state(conn: Connection) -> None:
+    """The counter row, made if missing; by one of several server processes starting on
+    a new database at once (the others' inserts are no-ops, not errors)."""
     if conn.execute(table_of(HqState).select()).first() is None:
-        conn.execute(table_of(HqState).insert().values(id=1, version=0, epoch=new_id()))
+        insert_ignoring_duplicates(
+            conn, table_of(HqState), [{"id": 1, "version": 0, "epoch": new_id()}]
+        )
 
 
 def take_version(conn: Connection, count: int = 1) -> int:

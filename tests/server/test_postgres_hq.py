@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import OperationalError
 
 from opdesk.core.mutations.base import ApplyContext, parse_mutation
@@ -20,9 +20,10 @@ from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.search import search_people
 from opdesk.server.devices import DeviceRefused, authenticate, create_enrollment, digest, enroll
 from opdesk.server.push import PushResult, process_push
+from opdesk.server.versions import ensure_hq_state
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
-from opdesk.storage.models import HqDevice, Person
+from opdesk.storage.models import HqDevice, HqState, Person
 from opdesk.sync.engine import sync_once
 from tests.conftest import START
 from tests.server.conftest import TestDesk
@@ -279,5 +280,35 @@ def test_two_pushes_locking_two_people_in_turn_end_in_a_retry_not_an_error(
         for edit, result in zip(lainate_edits, outcome, strict=True):
             mine = "+39333" + edit.args["changes"]["phone"].replace(" ", "")[3:]
             assert (phones[edit.args["person_id"]] == mine) == (result.status == "applied")
+    finally:
+        hq.dispose()
+
+
+def test_two_server_processes_starting_on_a_new_database_make_one_counter(
+    pg_url: str,
+) -> None:
+    """``serve --workers 2`` on a new database: each process makes HQ's counter row if it
+    is missing, and the second to try failed on the first's (a worker that never started)."""
+    hq = open_database(pg_url)
+    try:
+        failed: list[Exception] = []
+
+        def second() -> None:
+            try:
+                with hq.write() as session:
+                    ensure_hq_state(session.connection())
+            except Exception as exc:
+                failed.append(exc)
+
+        with hq.write() as first:
+            first.execute(delete(HqState))
+            ensure_hq_state(first.connection())
+            starting = threading.Thread(target=second)
+            starting.start()
+            _until_a_lock_is_waited_for(hq)
+        starting.join(10)
+        assert failed == []
+        with hq.read() as session:
+            assert len(session.scalars(select(HqState)).all()) == 1
     finally:
         hq.dispose()
