@@ -35,8 +35,9 @@ from opdesk.core.mutations.log import apply_tracked
 from opdesk.server.scopes import note_changes
 from opdesk.server.versions import ensure_hq_state, stamp_rows, stamp_versions, take_version
 from opdesk.storage.engine import Database
-from opdesk.storage.models import HqClient, HqMutation
+from opdesk.storage.models import HqClient, HqMutation, table_of
 from opdesk.storage.rows import RowKey, derived_refresh_deferred
+from opdesk.storage.search_index import insert_ignoring_duplicates
 
 log = logging.getLogger(__name__)
 
@@ -201,10 +202,12 @@ def _reason_of(row: Any) -> Reason:
 
 def _client(session: Session, client_id: str) -> HqClient:
     client = session.get(HqClient, client_id, with_for_update=True)
-    if client is None:
-        client = HqClient(client_id=client_id, last_seq=0)
-        session.add(client)
-        session.flush()
+    if client is None:  # its first push; maybe twice at once (a reply waited for too long)
+        insert_ignoring_duplicates(
+            session.connection(), table_of(HqClient), [{"client_id": client_id, "last_seq": 0}]
+        )
+        client = session.get(HqClient, client_id, with_for_update=True)
+        assert client is not None
     return client
 
 

@@ -23,7 +23,7 @@ from opdesk.server.push import PushResult, process_push
 from opdesk.server.versions import ensure_hq_state
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
-from opdesk.storage.models import HqDevice, HqState, Person
+from opdesk.storage.models import HqClient, HqDevice, HqState, Person
 from opdesk.sync.engine import sync_once
 from tests.conftest import START
 from tests.server.conftest import TestDesk
@@ -310,5 +310,37 @@ def test_two_server_processes_starting_on_a_new_database_make_one_counter(
         assert failed == []
         with hq.read() as session:
             assert len(session.scalars(select(HqState)).all()) == 1
+    finally:
+        hq.dispose()
+
+
+def test_a_desk_pushing_twice_at_once_for_the_first_time_is_answered_twice(
+    pg_url: str, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    """Its first push was still running at HQ when the desk, tired of waiting, sent it
+    again: both made HQ's record of the desk, and the second failed (a 500)."""
+    hq = open_database(pg_url)
+    try:
+        rho = make_desk(hq, "Rho")
+        rho.people.register_person(PersonFields(given_name="Ada"))
+        (register,) = MutationLog(rho.db).pending()
+        outcome: list[PushResult] = []
+        failed: list[Exception] = []
+
+        def again() -> None:
+            try:
+                outcome.extend(process_push(hq, register.client_id, [register], now=START).results)
+            except Exception as exc:
+                failed.append(exc)
+
+        with hq.write() as first:  # the first push, applying
+            first.add(HqClient(client_id=register.client_id, last_seq=0))
+            first.flush()
+            second = threading.Thread(target=again)
+            second.start()
+            _until_a_lock_is_waited_for(hq)
+        second.join(10)
+        assert failed == []
+        assert [r.status for r in outcome] == ["applied"]
     finally:
         hq.dispose()
