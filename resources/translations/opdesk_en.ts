@@ -1488,6 +1488,10 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>These two are already one person: they were merged before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A person cannot be merged with themselves.</source>
         <translation type="unfinished"></translation>
     </message>

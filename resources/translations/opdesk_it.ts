@@ -1495,6 +1495,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Questa persona è già stata unita a un&apos;altra.</translation>
     </message>
     <message>
+        <source>These two are already one person: they were merged before.</source>
+        <translation>Queste due persone sono già una sola: sono state unite in precedenza.</translation>
+    </message>
+    <message>
         <source>A person cannot be merged with themselves.</source>
         <translation>Una persona non si può unire con sé stessa.</translation>
     </message>

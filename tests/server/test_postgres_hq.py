@@ -200,7 +200,8 @@ def test_two_desks_merging_the_same_pair_both_ways_at_once_make_no_loop(
         (rho_merge,) = MutationLog(rho.db).pending()
         (lainate_merge,) = MutationLog(lainate.db).pending()
         result = _pushed_while_another_holds(hq, rho_merge, lainate_merge)
-        assert result.status == "rejected"
+        assert result.status == "rejected" and result.reason is not None
+        assert result.reason.message == "These two are already one person: they were merged before."
         with hq.read() as session:
             merged = {p.id: p.merged_into_id for p in session.scalars(select(Person))}
         assert merged == {ada: None, adah: ada}

@@ -196,6 +196,12 @@ class MergePeople(Mutation):
             raise DomainError(
                 QT_TRANSLATE_NOOP("errors", "This person was already merged into another.")
             )
+        if kept.id == merged.id and self.kept_id != self.merged_id:  # the other way round
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "These two are already one person: they were merged before."
+                )
+            )
         if kept.id == merged.id:
             raise DomainError(
                 QT_TRANSLATE_NOOP("errors", "A person cannot be merged with themselves.")
