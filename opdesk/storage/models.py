@@ -202,6 +202,16 @@ class RowBefore(Base):
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
+class IndexLeaving(Base):
+    """A minimal record HQ said leaves this desk (merged away, out of the network index)
+    while something here still needed it (a check-in not yet sent): removed once nothing
+    does, or forgotten if HQ sends the person again."""
+
+    __tablename__ = "desk_index_leaving"
+
+    person_id: Mapped[str] = mapped_column(ID, primary_key=True)
+
+
 class SyncProblem(Base):
     """Something for a person at the desk to see and act on: a change HQ refused
     (``rejected``), a field another desk changed too (``conflict``), a person perhaps

@@ -22,8 +22,10 @@ from opdesk.core.mutations.pages import ServerTable, apply_server_page
 from opdesk.core.mutations.replay import (
     ReplayReport,
     ServerRow,
+    any_leaving,
     finish_pull,
-    remove_index_people,
+    note_leaving,
+    remove_leaving,
 )
 from opdesk.storage.engine import Database
 from opdesk.storage.models import DeskState
@@ -140,6 +142,7 @@ def sync_once(
     waiting: int | None = None
     first = True
     snapshot = _snapshot_asked(db, cursor)
+    leaving = any_leaving(db)  # minimal records that leave once nothing here needs them
     while True:
         page = transport.pull(client_id, cursor, count=first, snapshot=snapshot)
         first = False
@@ -155,8 +158,10 @@ def sync_once(
             apply_server_page(db, page.rows, page.tables)
             if full:
                 note_seen(db, page.row_keys())
-        if page.removed:
-            remove_index_people(db, page.removed)
+        if page.removed or leaving:
+            arrived = [row.id for row in page.rows if row.table == "person"] if leaving else []
+            note_leaving(db, page.removed, arrived)
+            leaving = leaving or bool(page.removed)
         report.pulled += page.size()
         if page.waiting is not None:  # counted from this page's cursor on
             waiting = report.pulled - page.size() + page.waiting
@@ -179,6 +184,8 @@ def sync_once(
     )
     if full:  # after the queue is settled: what pending changes still touch stays
         report.removed = finish_redownload(db)
+    if leaving:  # after the queue is settled too: what was sent no longer needs them
+        remove_leaving(db)
     log.info("sync: %d pushed, %d rows pulled", report.pushed, report.pulled)
     # HQ lacks numbers this desk counts as done (HQ restored from a backup): the queue
     # would stop at the gap for ever. A new client id numbers it from 1 again.

@@ -171,15 +171,42 @@ def test_a_minimal_record_something_pending_needs_stays_until_it_is_sent(
 
     reply = lainate.hq.pull(client_id(lainate), lainate_cursor(lainate))
     assert amina in reply.removed  # HQ says it leaves the index...
-    from opdesk.core.mutations.replay import remove_index_people
+    from opdesk.core.mutations.replay import note_leaving, remove_leaving
 
-    assert remove_index_people(lainate.db, reply.removed) == 0  # ...the check-in needs it
+    note_leaving(lainate.db, reply.removed)
+    assert remove_leaving(lainate.db) == 0  # ...the check-in needs it
     assert held(lainate, amina) is not None
 
     lainate.sync()  # the check-in reaches HQ: Amina now belongs to Lainate, whole
     whole = held(lainate, amina)
     assert whole is not None and not whole.index_only
     assert count(lainate, Visit, person_id=amina) == 1
+
+
+def test_a_minimal_record_merged_away_while_a_check_in_named_it_leaves_once_sent(
+    rho: TestDesk, lainate: TestDesk
+) -> None:
+    """Lainate checks Ada in offline while Rho merges her into Adah: HQ applies the
+    check-in to Adah, and says Ada leaves Lainate's index while the check-in still named
+    her here. She stayed for good: nothing later named her again (a concurrent run with
+    HQ on PostgreSQL found it; the daily check would have re-downloaded everything)."""
+    ada = rho.people.register_person(AMINA, consents=["network_index"], notice_version="2026-01")
+    adah = rho.people.register_person(
+        PersonFields(given_name="Adah", family_name="Ouali"),
+        consents=["network_index"],
+        notice_version="2026-01",
+    )
+    rho.sync()
+    lainate.sync()
+    lainate.visits.check_in(ada)  # offline, not yet sent
+    rho.people.merge_people(kept_id=adah, merged_id=ada)
+    rho.sync()
+    lainate.sync()
+    assert held(lainate, ada) is None
+    kept = held(lainate, adah)
+    assert kept is not None and not kept.index_only  # the check-in made her Lainate's
+    assert count(lainate, Visit, person_id=adah) == 1
+    assert agrees_with_hq(lainate)
 
 
 def client_id(desk: TestDesk) -> str:

@@ -27,10 +27,12 @@ from opdesk.core.mutations.conflicts import FieldConflict, rebase_edit, requeue_
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import PENDING, apply_tracked, envelope_of, save_befores
 from opdesk.core.mutations.problems import record_conflicts, record_rejections
+from opdesk.storage.bulk import chunks
 from opdesk.storage.engine import Database, is_sqlite
 from opdesk.storage.models import (
     Consent,
     HouseholdLink,
+    IndexLeaving,
     PendingMutation,
     Person,
     PersonSiteSeen,
@@ -48,7 +50,7 @@ from opdesk.storage.rows import (
     restore_rows,
     write_row,
 )
-from opdesk.storage.search_index import refresh_people
+from opdesk.storage.search_index import insert_ignoring_duplicates, refresh_people
 
 log = logging.getLogger(__name__)
 
@@ -272,24 +274,50 @@ def _stale(live: Mapping[RowKey, int], key: RowKey, before: RowData | None) -> b
     return live.get(key) != before.get("version")  # a row gone has no live version
 
 
-def remove_index_people(db: Database, person_ids: Sequence[str]) -> int:
+def any_leaving(db: Database) -> bool:
+    with db.read() as session:
+        return session.scalar(select(IndexLeaving.person_id).limit(1)) is not None
+
+
+def note_leaving(db: Database, removed: Sequence[str], arrived: Sequence[str] = ()) -> None:
+    """What a page of HQ's says of the people this desk holds as minimal records:
+    ``removed`` leave it (``remove_leaving``, once nothing here needs them); ``arrived``
+    were sent again (in its scope after all, whatever an earlier page said). Kept with
+    the page's rows, as its cursor is (``write_unsynced``)."""
+    with db.write_unsynced() as session:
+        conn = session.connection()
+        for chunk in chunks(list(arrived)):
+            conn.execute(delete(IndexLeaving).where(IndexLeaving.person_id.in_(chunk)))
+        insert_ignoring_duplicates(
+            conn, table_of(IndexLeaving), [{"person_id": p} for p in sorted(set(removed))]
+        )
+
+
+def remove_leaving(db: Database) -> int:
     """Minimal records HQ no longer gives this desk (the person withdrew from the network
     index, was merged away or deleted) leave it: unless a pending change touched them or
-    something here still refers to them, such as a check-in not yet sent. Returns how
-    many left."""
+    something here still refers to them, such as a check-in not yet sent; they leave at
+    a later sync, once that is settled (HQ does not say it twice: a check-in it applied
+    to the person kept by a merge names them no more). Returns how many left."""
     gone: list[str] = []
+    settled: list[str] = []
     with db.write() as session:
         conn = session.connection()
-        for person_id in person_ids:
+        for person_id in conn.scalars(select(IndexLeaving.person_id)).all():
             index_only = conn.execute(
                 select(Person.index_only).where(Person.id == person_id)
             ).scalar()
-            if index_only and not _still_needed(conn, person_id):
+            if not index_only:  # not here, or here whole: not a minimal record to remove
+                settled.append(person_id)
+            elif not _still_needed(conn, person_id):
                 gone.append(person_id)
+                settled.append(person_id)
         if gone:
             conn.execute(delete(PersonSiteSeen).where(PersonSiteSeen.person_id.in_(gone)))
             conn.execute(delete(Person).where(Person.id.in_(gone)))
             refresh_people(conn, gone)
+        for chunk in chunks(settled):
+            conn.execute(delete(IndexLeaving).where(IndexLeaving.person_id.in_(chunk)))
     return len(gone)
 
 
