@@ -131,7 +131,29 @@ def note_changes(conn: Connection, changes: Sequence[tuple[Iterable[RowKey], int
         for away, kept in merged.items():
             for site_id in sorted(sites_of.get(away, ())):
                 want(site_id, kept, version)
+    _with_the_kept(conn, wanted, people)
     _add_members(conn, wanted)
+
+
+def _with_the_kept(
+    conn: Connection, wanted: dict[tuple[str, str], int], people: dict[str, Any]
+) -> None:
+    """A merged-away person who becomes a member brings the person they were merged into
+    (and on along the chain), as the merge itself hands on the sites they had: a check-in
+    that read them unmerged while the merge was committing (two desks' pushes at once)
+    made them a member after the merge had handed their sites on."""
+    merged_into = {p: str(r.merged_into_id) for p, r in people.items() if r.merged_into_id}
+    unread = {p for _site, p in wanted} - set(people)
+    while unread:
+        rows = _rows_by_id(conn, _person, (_person.c.merged_into_id,), sorted(unread))
+        found = {p: str(r.merged_into_id) for p, r in rows.items() if r.merged_into_id}
+        merged_into.update(found)
+        unread = set(found.values()) - set(merged_into) - set(people)
+    for (site_id, person_id), version in list(wanted.items()):
+        seen = {person_id}
+        while (person_id := merged_into.get(person_id, "")) and person_id not in seen:
+            seen.add(person_id)
+            wanted.setdefault((site_id, person_id), version)
 
 
 def _rows_by_id(

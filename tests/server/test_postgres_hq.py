@@ -17,10 +17,12 @@ from opdesk.core.mutations.base import ApplyContext, parse_mutation
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import MutationLog, apply_tracked
 from opdesk.core.rules.person import PersonFields
+from opdesk.core.rules.sites import site_id_for
 from opdesk.core.services.search import search_people
 from opdesk.server.devices import DeviceRefused, authenticate, create_enrollment, digest, enroll
 from opdesk.server.push import PushResult, process_push
-from opdesk.server.versions import ensure_hq_state
+from opdesk.server.scopes import Scope, members, note_changes
+from opdesk.server.versions import ensure_hq_state, stamp_rows, take_version
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
 from opdesk.storage.models import HqClient, HqDevice, HqState, Person
@@ -129,10 +131,14 @@ def test_a_guarded_check_waits_for_the_other_desks_transaction(pg_url: str) -> N
 
 def _pushed_while_another_holds(hq: Database, held: Envelope, pushed: Envelope) -> PushResult:
     """``pushed`` by its desk while ``held`` (another desk's change) is applied in a push
-    transaction not yet committed: the moment two desks sync at once."""
+    transaction not yet committed (versioned, its scopes noted): the moment two desks
+    sync at once."""
     outcome: list[PushResult] = []
     with hq.write() as first:
-        apply_tracked(first, parse_mutation(held.name, held.args), None)
+        changed = set(apply_tracked(first, parse_mutation(held.name, held.args), None).before)
+        version = take_version(first.connection())
+        stamp_rows(first.connection(), changed, version)
+        note_changes(first.connection(), [(changed, version)])
         second = threading.Thread(
             target=lambda: outcome.extend(
                 process_push(hq, pushed.client_id, [pushed], now=START).results
@@ -343,5 +349,36 @@ def test_a_desk_pushing_twice_at_once_for_the_first_time_is_answered_twice(
         second.join(10)
         assert failed == []
         assert [r.status for r in outcome] == ["applied"]
+    finally:
+        hq.dispose()
+
+
+def test_a_check_in_of_someone_being_merged_away_brings_the_kept_one_to_the_site(
+    pg_url: str, make_desk: Callable[[Database, str], TestDesk]
+) -> None:
+    """Pero checks Ada in while Rho merges Ada into Adah: the check-in read Ada as not
+    merged (Rho's push had not committed) and made her a member of Pero, after Rho's push
+    had handed Ada's sites on to Adah. Adah, the person Pero's visit now shows under,
+    stayed a minimal record there: not editable, her details missing."""
+    hq = open_database(pg_url)
+    try:
+        rho, pero = make_desk(hq, "Rho"), make_desk(hq, "Pero")
+        index = {"consents": ["network_index"], "notice_version": "2026-11"}
+        ada = rho.people.register_person(PersonFields(given_name="Ada"), **index)  # type: ignore[arg-type]
+        adah = rho.people.register_person(PersonFields(given_name="Adah"), **index)  # type: ignore[arg-type]
+        rho.sync()
+        pero.sync()
+        pero.visits.check_in(ada, topics=["casa"])
+        rho.people.merge_people(kept_id=adah, merged_id=ada)
+        (merge,) = MutationLog(rho.db).pending()
+        (check_in,) = MutationLog(pero.db).pending()
+        assert _pushed_while_another_holds(hq, merge, check_in).status == "applied"
+        with hq.read() as session:
+            pero_site = Scope.of_site(site_id_for("Pero"))
+            assert members(session.connection(), pero_site, {ada, adah}) == {ada, adah}
+        pero.sync()
+        with pero.db.read() as session:
+            kept = session.get(Person, adah)
+            assert kept is not None and not kept.index_only
     finally:
         hq.dispose()
