@@ -8,6 +8,7 @@ found a minimal record left behind for good, see test_scopes)."""
 
 from __future__ import annotations
 
+import os
 import random
 import threading
 from datetime import datetime
@@ -111,7 +112,11 @@ class Network:
                     self.failures.append(f"{desk}: {type(exc).__name__}: {exc}")
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+# More for a soak: OPDESK_CONCURRENT_RUNS=40 (each about 6 s).
+RUNS = int(os.environ.get("OPDESK_CONCURRENT_RUNS", "2"))
+
+
+@pytest.mark.parametrize("seed", range(1, RUNS + 1))
 def test_desks_syncing_at_once_agree_with_hq(pg_url: str, tmp_path: Path, seed: int) -> None:
     hq = open_database(pg_url)
     network = Network(hq, tmp_path)
