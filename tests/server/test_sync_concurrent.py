@@ -11,11 +11,12 @@ from __future__ import annotations
 import os
 import random
 import threading
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from opdesk.core.errors import DomainError
 from opdesk.core.mutations.log import MutationLog, ensure_desk_state
@@ -28,7 +29,7 @@ from opdesk.server.local import InProcessHQ
 from opdesk.server.scopes import Scope
 from opdesk.storage.engine import Database
 from opdesk.storage.migrate import open_database
-from opdesk.storage.models import HqMutation, Person
+from opdesk.storage.models import Consent, HqMutation, Person, Synced, Visit
 from opdesk.sync.divergence import check_divergence
 from opdesk.sync.engine import sync_once
 from tests.conftest import FakeClock
@@ -39,6 +40,8 @@ pytestmark = pytest.mark.postgres
 
 DESKS = {"rho 1": "Rho", "rho 2": "Rho", "lainate": "Lainate", "pero": "Pero"}
 ROUNDS = 40
+CHOICES = ["edit", "edit", "check in", "queue", "undo", "merge", "register", "consent"]
+CHOICES += ["withdraw", "household"]
 
 
 class Network:
@@ -75,34 +78,15 @@ class Network:
         return DeskContext(self.dbs[desk], site_id=site_id_for(DESKS[desk]), clock=self.now)
 
     def work(self, desk: str, seed: int) -> None:
-        """A counter's morning: edits, check-ins, merges, registrations, consents, and a
-        sync now and then, in an order of its own."""
+        """A counter's morning: edits, check-ins and the queue, merges, registrations,
+        consents given and withdrawn, households, and a sync now and then, in an order of
+        its own. (No unmerge: the person kept stays a member of the sites the merge gave
+        them, which the oracle ``scope_of`` does not model.)"""
         rng = random.Random(f"{seed} {desk}")
         db = self.dbs[desk]
         for turn in range(ROUNDS):
-            with db.read() as session:
-                alive = select(Person.id).where(
-                    Person.merged_into_id.is_(None), Person.deleted.is_(False)
-                )
-                people = list(session.scalars(alive.order_by(Person.id)))
-            what = rng.choice(["edit", "edit", "check in", "merge", "register", "consent"])
-            try:
-                if what == "edit" and people:
-                    phone = f"333 {rng.randint(100, 999)} 0000"
-                    self.people(desk).update_person(rng.choice(people), {"phone": phone})
-                elif what == "check in" and people:
-                    VisitService(self.context(desk)).check_in(rng.choice(people), topics=["casa"])
-                elif what == "merge" and len(people) > 2:
-                    kept, merged = rng.sample(people, 2)
-                    self.people(desk).merge_people(kept_id=kept, merged_id=merged)
-                elif what == "register":
-                    self.register(desk, f"{desk} {turn}")
-                elif what == "consent" and people:
-                    self.people(desk).record_consent(
-                        rng.choice(people), "contact", notice_version="2026-11"
-                    )
-            except DomainError:
-                pass  # refused here (an index record cannot be edited): nothing queued
+            with suppress(DomainError):  # refused here (an index record): nothing queued
+                self.act(desk, rng, turn)
             with self.clock_lock:
                 self.made |= {e.mutation_id for e in MutationLog(db).pending()}
             if rng.random() < 0.5:
@@ -110,6 +94,44 @@ class Network:
                     sync_once(db, self.links[desk])
                 except Exception as exc:  # must not happen: HQ answers every push
                     self.failures.append(f"{desk}: {type(exc).__name__}: {exc}")
+
+    def act(self, desk: str, rng: random.Random, turn: int) -> None:
+        people, visits = self.people(desk), VisitService(self.context(desk))
+        alive = self.ids(desk, Person, Person.merged_into_id.is_(None), Person.deleted.is_(False))
+        what = rng.choice(CHOICES)
+        if what == "register" or len(alive) < 3:
+            self.register(desk, f"{desk} {turn}")
+        elif what == "edit":
+            phone = f"333 {rng.randint(100, 999)} 0000"
+            people.update_person(rng.choice(alive), {"phone": phone})
+        elif what == "check in":
+            wait = rng.choice([None, "volunteer"])
+            visits.check_in(rng.choice(alive), topics=["casa"], wait_for=wait)  # type: ignore[arg-type]
+        elif what == "merge":
+            kept, merged = rng.sample(alive, 2)
+            people.merge_people(kept_id=kept, merged_id=merged)
+        elif what == "consent":
+            people.record_consent(rng.choice(alive), "contact", notice_version="2026-11")
+        elif what == "household":
+            person, member = rng.sample(alive, 2)
+            people.link_household(person, member, rng.choice(["relative", "partner"]))
+        elif what == "withdraw" and (
+            given := self.ids(desk, Consent, Consent.withdrawn_at.is_(None))
+        ):
+            people.withdraw_consent(rng.choice(given))
+        elif visits_here := self.ids(desk, Visit, Visit.deleted.is_(False)):
+            visit = rng.choice(visits_here)
+            if what == "undo":
+                visits.undo_check_in(visit)
+            elif rng.random() < 0.5:
+                visits.call_visitor(visit)
+            else:
+                visits.finish_waiting(visit, left=rng.random() < 0.5)
+
+    def ids(self, desk: str, model: type[Synced], *where: ColumnElement[bool]) -> list[str]:
+        with self.dbs[desk].read() as session:
+            query = select(model.id).where(*where).order_by(model.id)
+            return list(session.scalars(query))
 
 
 # More for a soak: OPDESK_CONCURRENT_RUNS=40 (each about 6 s).
