@@ -31,6 +31,8 @@ from typing import Any
 
 import schemathesis
 
+from opdesk.core.mutations.envelope import MAX_INT
+
 SITE = os.environ.get("OPDESK_SCHEMATHESIS_SITE", "")
 ID = re.compile(r"[^\x00-\x1f\x7f]{1,36}")  # opdesk.core.mutations.envelope.Id
 rng = random.Random(os.environ.get("SCHEMATHESIS_SEED"))
@@ -94,7 +96,7 @@ def before_call(_context: Any, case: Any, _kwargs: dict[str, Any]) -> None:
             continue
         if _an_id(envelope.get("client_id")):
             envelope["client_id"] = pusher
-        if in_order and type(envelope.get("seq")) is int and envelope["seq"] >= 1:
+        if in_order and type(envelope.get("seq")) is int and 1 <= envelope["seq"] <= MAX_INT:
             envelope["seq"] = number
         if _an_id(envelope.get("mutation_id")) and _often():
             envelope["mutation_id"] = _new_id()
