@@ -34,10 +34,10 @@ from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import apply_tracked
 from opdesk.server.scopes import note_changes
 from opdesk.server.versions import ensure_hq_state, stamp_rows, stamp_versions, take_version
+from opdesk.storage.bulk import insert_ignoring_duplicates
 from opdesk.storage.engine import Database
 from opdesk.storage.models import HqClient, HqMutation, table_of
 from opdesk.storage.rows import RowKey, derived_refresh_deferred
-from opdesk.storage.search_index import insert_ignoring_duplicates
 
 log = logging.getLogger(__name__)
 

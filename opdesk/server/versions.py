@@ -10,9 +10,9 @@ from __future__ import annotations
 from sqlalchemy import Connection, bindparam, update
 
 from opdesk.core.clock import new_id
+from opdesk.storage.bulk import insert_ignoring_duplicates
 from opdesk.storage.models import MODEL_BY_TABLE, HqState, table_of
 from opdesk.storage.rows import RowKey
-from opdesk.storage.search_index import insert_ignoring_duplicates
 
 
 def ensure_hq_state(conn: Connection) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
+from importlib import import_module
 from operator import itemgetter
 from typing import Any, TypeVar, cast
 
@@ -44,6 +45,23 @@ def execute_many(
     if convert:
         params = [_converted(values, convert) for values in params]
     conn.exec_driver_sql(sql, params)
+
+
+def insert_ignoring_duplicates(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
+) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING: a row already there (perhaps made meanwhile by
+    another transaction, which this one then waits for) is left as it is."""
+    if not rows:
+        return
+    execute_many(conn, dialect_insert(conn.dialect.name)(table).on_conflict_do_nothing(), rows)
+
+
+def dialect_insert(dialect_name: str) -> Any:
+    """The dialect's ``insert`` with ON CONFLICT, imported when first needed: the desk
+    never loads PostgreSQL's dialect (a tenth of a second at start-up)."""
+    name = "postgresql" if dialect_name == "postgresql" else "sqlite"
+    return import_module(f"sqlalchemy.dialects.{name}").insert
 
 
 def insert_values(

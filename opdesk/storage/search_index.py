@@ -11,12 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from importlib import import_module
 from typing import Any
 
 from sqlalchemy import Connection, Table, and_, bindparam, case, delete, func, select
 
-from opdesk.storage.bulk import CHUNK, chunks, execute_many
+from opdesk.storage.bulk import (
+    CHUNK,
+    chunks,
+    dialect_insert,
+    execute_many,
+    insert_ignoring_duplicates,
+)
 from opdesk.storage.models import (
     Person,
     PersonSearch,
@@ -28,21 +33,6 @@ from opdesk.storage.models import (
 )
 from opdesk.storage.text import MIN_VARIANT_LENGTH, deletion_variants, fold, name_tokens
 from opdesk.storage.types import UTCDateTime
-
-
-def insert_ignoring_duplicates(
-    conn: Connection, table: Table, rows: Sequence[dict[str, Any]]
-) -> None:
-    if not rows:
-        return
-    execute_many(conn, _insert(conn.dialect.name)(table).on_conflict_do_nothing(), rows)
-
-
-def _insert(dialect_name: str) -> Any:
-    """The dialect's ``insert`` with ON CONFLICT, imported when first needed: the desk
-    never loads PostgreSQL's dialect (a tenth of a second at start-up)."""
-    name = "postgresql" if dialect_name == "postgresql" else "sqlite"
-    return import_module(f"sqlalchemy.dialects.{name}").insert
 
 
 def search_text(given_name: str | None, family_name: str | None) -> str:
@@ -171,7 +161,7 @@ _AT = bindparam("at", type_=UTCDateTime())
 @lru_cache(maxsize=2)
 def _upsert(dialect_name: str) -> Any:
     return (
-        _insert(dialect_name)(table_of(PersonSiteSeen))
+        dialect_insert(dialect_name)(table_of(PersonSiteSeen))
         .values(person_id=bindparam("person"), site_id=bindparam("site"), last_seen_at=_AT)
         .on_conflict_do_update(index_elements=["person_id", "site_id"], set_={"last_seen_at": _AT})
     )
@@ -181,7 +171,7 @@ def _upsert(dialect_name: str) -> Any:
 def _seen_later(dialect_name: str) -> Any:
     seen = table_of(PersonSiteSeen).c.last_seen_at
     return (
-        _insert(dialect_name)(table_of(PersonSiteSeen))
+        dialect_insert(dialect_name)(table_of(PersonSiteSeen))
         .values(person_id=bindparam("person"), site_id=bindparam("site"), last_seen_at=_AT)
         .on_conflict_do_update(
             index_elements=["person_id", "site_id"],

@@ -18,10 +18,10 @@ from sqlalchemy import delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from opdesk.storage.bulk import insert_ignoring_duplicates
 from opdesk.storage.engine import Database
 from opdesk.storage.models import DeskState, DeskSyncHealth, ResyncSeen, RowBefore, table_of
 from opdesk.storage.rows import DerivedRefresh, RowKey, read_row
-from opdesk.storage.search_index import insert_ignoring_duplicates
 from opdesk.sync.digest import synced_tables
 
 log = logging.getLogger(__name__)

@@ -27,7 +27,7 @@ from opdesk.core.mutations.conflicts import FieldConflict, rebase_edit, requeue_
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import PENDING, apply_tracked, envelope_of, save_befores
 from opdesk.core.mutations.problems import record_conflicts, record_rejections
-from opdesk.storage.bulk import chunks
+from opdesk.storage.bulk import chunks, insert_ignoring_duplicates
 from opdesk.storage.engine import Database, is_sqlite
 from opdesk.storage.models import (
     Consent,
@@ -50,7 +50,7 @@ from opdesk.storage.rows import (
     restore_rows,
     write_row,
 )
-from opdesk.storage.search_index import insert_ignoring_duplicates, refresh_people
+from opdesk.storage.search_index import refresh_people
 
 log = logging.getLogger(__name__)
 
