@@ -382,3 +382,15 @@ def test_a_check_in_of_someone_being_merged_away_brings_the_kept_one_to_the_site
             assert kept is not None and not kept.index_only
     finally:
         hq.dispose()
+
+
+def test_hq_plans_its_queries_without_parallel_workers(pg_url: str) -> None:
+    """A parallel plan for one of a pull's small queries started two worker processes
+    for 0.2 ms of work: 25 ms of PostgreSQL's CPU a pull, half of it with 50 desks."""
+    hq = open_database(pg_url)
+    try:
+        with hq.engine.connect() as conn:
+            setting = conn.execute(text("SHOW max_parallel_workers_per_gather")).scalar()
+        assert setting == "0"
+    finally:
+        hq.dispose()
