@@ -13,7 +13,10 @@ import pytest
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import OperationalError
 
+from opdesk.core.clock import new_id
+from opdesk.core.errors import ValidationFailed
 from opdesk.core.mutations.base import ApplyContext, parse_mutation
+from opdesk.core.mutations.directory import CreateUser
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import MutationLog, apply_tracked
 from opdesk.core.rules.person import PersonFields
@@ -394,3 +397,36 @@ def test_hq_plans_its_queries_without_parallel_workers(pg_url: str) -> None:
         assert setting == "0"
     finally:
         hq.dispose()
+
+
+def test_one_username_given_twice_at_once_is_refused_by_its_rule(pg_url: str) -> None:
+    """Two admins creating "mario" at once: the second checked while the first was not
+    yet committed, then hit the unique index ("could not store"), not the rule's words."""
+    hq = open_database(pg_url)
+    refused: list[BaseException] = []
+    try:
+        with hq.write() as first:
+            apply_tracked(first, _new_user("mario"), None)
+
+            def second() -> None:
+                try:
+                    with hq.write() as session:
+                        apply_tracked(session, _new_user(" Mario"), None)
+                except BaseException as exc:  # what the test looks at
+                    refused.append(exc)
+
+            waiting = threading.Thread(target=second)
+            waiting.start()
+            _until_a_lock_is_waited_for(hq)
+        waiting.join(10)
+        (error,) = refused
+        assert isinstance(error, ValidationFailed)
+        username = error.for_field("username")
+        assert username is not None
+        assert username.message == "This username is empty or already taken."
+    finally:
+        hq.dispose()
+
+
+def _new_user(username: str) -> CreateUser:
+    return CreateUser(user_id=new_id(), username=username, display_name="M", role="volunteer")

@@ -58,6 +58,7 @@ class CreateUser(Mutation):
     def apply(self, ctx: ApplyContext) -> None:
         ctx.require_new(User, self.user_id)
         username = self.username.strip().lower()
+        ctx.guard(f"username:{username}")  # two admins giving one name at once
         taken = ctx.session.scalar(select(User.id).where(User.username == username))
         if not username or taken:
             raise ValidationFailed(
