@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError, StatementError
 from sqlalchemy.orm import Session
 
@@ -32,7 +32,7 @@ from opdesk.core.errors import DomainError, NotStorable, Reason
 from opdesk.core.mutations import Mutation, parse_mutation
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import apply_tracked
-from opdesk.server.scopes import note_changes
+from opdesk.server.scopes import changed_rows, note_changes
 from opdesk.server.versions import ensure_hq_state, stamp_rows, stamp_versions, take_version
 from opdesk.storage.bulk import insert_ignoring_duplicates
 from opdesk.storage.engine import Database
@@ -268,36 +268,45 @@ def _record(
     remember every mutation.
 
     The versions are taken last, just before the commit: the counter row stays locked
-    (other desks' pushes wait for it) only for the stamping, not for the applying."""
+    (other desks' pushes wait for it) only for the stamping, not for the applying. All
+    that needs no version is written, read and made ready before it: with 50 desks at
+    once, the locked part took 40 ms, mostly Python between its round trips."""
+    session.flush()  # the client's last processed number
+    conn = session.connection()
+    record = [_recorded(envelope, result, now) for envelope, result, _keys in done]
     applied = [(envelope, keys) for envelope, result, keys in done if result.status == "applied"]
-    versions: dict[str, int] = {}
     if applied:
-        conn = session.connection()
+        changed = changed_rows(conn, [keys for _envelope, keys in applied])
+        versions = {envelope.mutation_id: offset for offset, (envelope, _k) in enumerate(applied)}
+        stamps = {key: offset for offset, (_e, keys) in enumerate(applied) for key in keys}
         first = take_version(conn, len(applied)) - len(applied) + 1
-        stamps: dict[RowKey, int] = {}
-        for offset, (envelope, keys) in enumerate(applied):
-            versions[envelope.mutation_id] = first + offset
-            stamps.update(dict.fromkeys(keys, first + offset))  # a later change wins
-        stamp_versions(conn, stamps)
-        note_changes(conn, [(keys, versions[envelope.mutation_id]) for envelope, keys in applied])
-    session.add_all(
-        HqMutation(
-            mutation_id=envelope.mutation_id,
-            client_id=envelope.client_id,
-            seq=envelope.seq,
-            name=envelope.name,
-            actor_user_id=envelope.actor_user_id,
-            device_time=envelope.device_time,
-            args=envelope.args,
-            status=result.status,
-            reason=result.reason.text() if result.reason else None,
-            reason_id=result.reason.message if result.reason else None,
-            reason_params=result.reason.params if result.reason else None,
-            version=versions.get(envelope.mutation_id),
-            processed_at=now,
+        stamp_versions(conn, {key: first + offset for key, offset in stamps.items()})
+        note_changes(
+            conn, [(keys, first + versions[e.mutation_id]) for e, keys in applied], changed
         )
-        for envelope, result, _keys in done
-    )
+        for row in record:
+            if (offset := versions.get(str(row["mutation_id"]))) is not None:
+                row["version"] = first + offset
+    conn.execute(insert(table_of(HqMutation)), record)
+
+
+def _recorded(envelope: Envelope, result: PushResult, now: datetime) -> dict[str, object]:
+    reason = result.reason
+    return {
+        "mutation_id": envelope.mutation_id,
+        "client_id": envelope.client_id,
+        "seq": envelope.seq,
+        "name": envelope.name,
+        "actor_user_id": envelope.actor_user_id,
+        "device_time": envelope.device_time,
+        "args": envelope.args,
+        "status": result.status,
+        "reason": reason.text() if reason else None,
+        "reason_id": reason.message if reason else None,
+        "reason_params": reason.params if reason else None,
+        "version": None,
+        "processed_at": now,
+    }
 
 
 def apply_at_hq(db: Database, mutation: Mutation, *, actor_user_id: str | None = None) -> int:

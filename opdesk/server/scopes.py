@@ -43,7 +43,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.elements import ColumnElement
 
-from opdesk.storage.bulk import chunks
+from opdesk.storage.bulk import chunks, insert_ignoring_duplicates
 from opdesk.storage.models import (
     Consent,
     HouseholdLink,
@@ -90,16 +90,41 @@ _visit = table_of(Visit)
 # --- keeping membership as HQ applies mutations -------------------------------------
 
 
-def note_changes(conn: Connection, changes: Sequence[tuple[Iterable[RowKey], int]]) -> None:
-    """After mutations at HQ (each: the rows it changed, its version, in version order):
-    people who now belong to a site become its members at the first such version. The
-    rows are read once for all of them (a few statements, not a few per mutation)."""
-    visit_ids = sorted({row_id for keys, _v in changes for t, row_id in keys if t == "visit"})
-    person_ids = sorted({row_id for keys, _v in changes for t, row_id in keys if t == "person"})
-    visits = _rows_by_id(conn, _visit, (_visit.c.site_id, _visit.c.person_id), visit_ids)
-    people = _rows_by_id(
-        conn, _person, (_person.c.registered_site_id, _person.c.merged_into_id), person_ids
+@dataclass(frozen=True)
+class Changed:
+    """The visits and people some mutations changed, as far as membership goes."""
+
+    visits: dict[str, Any]
+    people: dict[str, Any]
+
+
+def changed_rows(conn: Connection, changed: Iterable[Collection[RowKey]]) -> Changed:
+    """Read once for all the mutations of a push (a few statements, not a few each). The
+    rows are this transaction's own writes, locked by it: they may be read before the
+    counter is taken, which other desks' pushes wait for (a round trip less each)."""
+    keys = {key for each in changed for key in each}
+    visit_ids = sorted(row_id for table_name, row_id in keys if table_name == "visit")
+    person_ids = sorted(row_id for table_name, row_id in keys if table_name == "person")
+    return Changed(
+        _rows_by_id(conn, _visit, (_visit.c.site_id, _visit.c.person_id), visit_ids),
+        _rows_by_id(
+            conn, _person, (_person.c.registered_site_id, _person.c.merged_into_id), person_ids
+        ),
     )
+
+
+def note_changes(
+    conn: Connection,
+    changes: Sequence[tuple[Collection[RowKey], int]],
+    changed: Changed | None = None,
+) -> None:
+    """After mutations at HQ (each: the rows it changed, its version, in version order;
+    ``changed``: those rows, if read already): people who now belong to a site become its
+    members at the first such version. Run with the counter taken: who else is a member,
+    and who was merged into whom, is read as the pushes before this one left it."""
+    if changed is None:
+        changed = changed_rows(conn, [keys for keys, _version in changes])
+    visits, people = changed.visits, changed.people
     merged_away = sorted({p for p, row in people.items() if row.merged_into_id is not None})
     sites_of: dict[str, set[str]] = {}  # the sites each merged-away person belongs to
     if merged_away:
@@ -167,22 +192,13 @@ def _rows_by_id(
 
 
 def _add_members(conn: Connection, wanted: dict[tuple[str, str], int]) -> None:
-    if not wanted:
-        return
-    people = sorted({person_id for _site, person_id in wanted})
-    known: set[tuple[str, str]] = set()
-    for chunk in chunks(people):
-        query = select(_member.c.site_id, _member.c.person_id).where(
-            among(conn, _member.c.person_id, chunk)
-        )
-        known.update((str(s), str(p)) for s, p in conn.execute(query))
-    new = [
+    """New members at their versions; a membership already there keeps its own, older."""
+    rows = [
         {"site_id": site_id, "person_id": person_id, "version": version}
         for (site_id, person_id), version in sorted(wanted.items())
-        if (site_id, person_id) not in known
     ]
-    if new:
-        conn.execute(insert(_member), new)
+    if rows:
+        insert_ignoring_duplicates(conn, _member, rows)
 
 
 def rebuild_members(conn: Connection) -> int:
