@@ -42,6 +42,14 @@ def hq_db(tmp_path: Path) -> Iterator[Database]:
     db.dispose()
 
 
+@pytest.fixture
+def pg_hq(pg_url: str) -> Iterator[Database]:
+    """HQ on a new PostgreSQL database (``pg_url``), migrated."""
+    db = open_database(pg_url)
+    yield db
+    db.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def hq_on_both(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """HQ on SQLite and on PostgreSQL, for what each does its own way (arrays of ids,
