@@ -269,8 +269,9 @@ def _record(
 
     The versions are taken last, just before the commit: the counter row stays locked
     (other desks' pushes wait for it) only for the stamping, not for the applying. All
-    that needs no version is written, read and made ready before it: with 50 desks at
-    once, the locked part took 40 ms, mostly Python between its round trips."""
+    that needs no version is written, read and made ready before it: every round trip
+    of the locked part is one that all other pushes wait through (4-6 ms each with 50
+    desks at once, the thread waiting for a core between them)."""
     session.flush()  # the client's last processed number
     conn = session.connection()
     record = [_recorded(envelope, result, now) for envelope, result, _keys in done]
@@ -278,6 +279,7 @@ def _record(
     if applied:
         changed = changed_rows(conn, [keys for _envelope, keys in applied])
         versions = {envelope.mutation_id: offset for offset, (envelope, _k) in enumerate(applied)}
+        # A row two of them changed takes the later one's version.
         stamps = {key: offset for offset, (_e, keys) in enumerate(applied) for key in keys}
         first = take_version(conn, len(applied)) - len(applied) + 1
         stamp_versions(conn, {key: first + offset for key, offset in stamps.items()})
