@@ -416,6 +416,14 @@ def measure_concurrent(devices: list[Device], base: str, server: int, postgres: 
         wall, os.cpu_count() or 1, server_cpu, server_cpu * 1000 / len(outcomes),
         f"{postgres_cpu:.1f} s" if postgres else "elsewhere", devices_cpu,
     )  # fmt: skip
+    # All of them syncing at once, the p95 is about when the last is done: what the
+    # machine's cores can do in that time bounds it, whoever uses the CPU.
+    used_ms = (server_cpu + postgres_cpu + devices_cpu) * 1000 / len(outcomes)
+    budget_ms = 500 * (os.cpu_count() or 1) / len(outcomes)
+    log.info(
+        "CPU a sync, HQ + PostgreSQL + device: %.0f ms; a p95 of 500 ms allows about %.0f ms "
+        "on %d cores", used_ms, budget_ms, os.cpu_count() or 1,
+    )  # fmt: skip
     name = "concurrent50_p95_ms" if len(devices) == 50 else f"concurrent{len(devices)}_p95_ms"
     emit(name, percentile(times, 95), "ms")
     db = Database.open(devices[0].path)
