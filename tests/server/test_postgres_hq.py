@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, event, select, text, update
 from sqlalchemy.exc import OperationalError
 
 from opdesk.core.clock import new_id
@@ -19,6 +19,7 @@ from opdesk.core.mutations.base import ApplyContext, parse_mutation
 from opdesk.core.mutations.directory import CreateUser
 from opdesk.core.mutations.envelope import Envelope
 from opdesk.core.mutations.log import MutationLog, apply_tracked
+from opdesk.core.mutations.people import InitialConsent, RegisterPerson
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.rules.sites import site_id_for
 from opdesk.core.services.search import search_people
@@ -388,3 +389,30 @@ def test_one_username_given_twice_at_once_is_refused_by_its_rule(pg_hq: Database
 
 def _new_user(username: str) -> CreateUser:
     return CreateUser(user_id=new_id(), username=username, display_name="M", role="volunteer")
+
+
+def test_a_registration_locks_nothing_it_made_itself(pg_hq: Database) -> None:
+    """Its consents find the new person in the session: no other transaction can see the
+    row, so a SELECT ... FOR UPDATE of it (one per registration at HQ) waits for nothing."""
+    locked: list[str] = []
+
+    def note(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        if "FOR UPDATE" in statement:
+            locked.append(statement)
+
+    registration = RegisterPerson(
+        person_id=new_id(),
+        registered_at=START,
+        site_id=None,
+        fields=PersonFields(given_name="Ada", family_name="Rossi", birth_year=1980),
+        consents=(InitialConsent(consent_id=new_id(), purpose="registration"),),
+        notice_version="2026-11",
+    )
+    event.listen(pg_hq.engine, "before_cursor_execute", note)
+    try:
+        with pg_hq.write() as session:
+            changed = apply_tracked(session, registration, None).before
+    finally:
+        event.remove(pg_hq.engine, "before_cursor_execute", note)
+    assert {table for table, _id in changed} == {"person", "consent"}
+    assert locked == []
