@@ -184,6 +184,19 @@ def cpu_seconds(pid: int) -> float:
     return own + sum(cpu_seconds(int(child)) for child in children)
 
 
+def machine_busy_seconds() -> float:
+    """CPU time this machine's cores have spent on anything but idling, so far (Linux;
+    0 elsewhere): what everything together used, processes that came and went included.
+    A per-process sum can lose one that ends meanwhile: PostgreSQL's once came out at
+    -2.0 s, some backend's time gone from its parent's sum."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except OSError:
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def postgres_pid(db: Database) -> int | None:
     """The pid of PostgreSQL's postmaster serving ``db``, when it runs on this machine
     (its CPU time, backends included, is then ``cpu_seconds`` of it); else None."""
