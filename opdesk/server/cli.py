@@ -10,15 +10,19 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
+
 from opdesk.core.clock import ROME, new_id, utc_now
-from opdesk.core.errors import DomainError
+from opdesk.core.errors import DomainError, ValidationFailed
 from opdesk.core.rules.comuni import canonical_comune
 from opdesk.core.rules.sites import site_id_for
 from opdesk.logs import setup_logging
 from opdesk.paths import resolve_paths
-from opdesk.server.devices import DeviceRefused
+from opdesk.server.devices import DeviceInfo, DeviceRefused
 from opdesk.storage.engine import Database, is_sqlite
 from opdesk.storage.migrate import open_database
+from opdesk.storage.models import Site
+from opdesk.storage.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--site", help="the comune of the user's opcafè")
     enroll = sub.add_parser("enroll-device", help="print a one-time code for a new desk")
     enroll.add_argument("name")
-    enroll.add_argument("--site", help="the comune of the desk's opcafè")
+    # Required, one or the other: a forgotten --site must not give a counter the full
+    # records of the whole network.
+    where = enroll.add_mutually_exclusive_group(required=True)
+    where.add_argument("--site", help="the comune of the desk's opcafè")
+    where.add_argument(
+        "--hq", action="store_true", help="a device of HQ's own: it receives every site's data"
+    )
     sub.add_parser("devices", help="list the desks, their last sync and state")
     revoke = sub.add_parser("revoke-device", help="stop a desk from syncing")
     revoke.add_argument("device_id")
@@ -69,15 +79,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     db = open_database(url, backup_dir=paths.backup_dir)
     try:
         return COMMANDS[args.command](db, args)
-    except (DomainError, DeviceRefused) as exc:  # a rule said no: the reason, no traceback
+    except ValidationFailed as exc:  # each field's own words, not only the fields' names
+        for error in exc.errors:
+            sys.stderr.write(f"opdesk-server: {error.field}: {error.text()}\n")
+        return 1
+    except (DomainError, DeviceRefused, UnknownSite) as exc:  # the reason, no traceback
         sys.stderr.write(f"opdesk-server: {exc}\n")
         return 1
     finally:
         db.dispose()
 
 
-def _site(comune: str | None) -> str | None:
-    return site_id_for(canonical_comune(comune) or comune) if comune else None
+def _sites(db: Database, *, closed_too: bool = False) -> list[Site]:
+    with db.read() as session:
+        query = select(Site)
+        if not closed_too:
+            query = query.where(Site.deleted.is_(False))
+        return list(session.scalars(query))
+
+
+class UnknownSite(Exception):
+    """No open site in the comune an admin command named."""
+
+
+def _site(db: Database, comune: str | None) -> str | None:
+    """The open site in this comune (spelled any way); None for none asked."""
+    if comune is None:
+        return None
+    sites = _sites(db)
+    wanted = fold(canonical_comune(comune) or "")
+    found = next((s.id for s in sites if fold(s.comune) == wanted), None)
+    if found is None:
+        known = ", ".join(sorted(s.comune for s in sites)) or "none yet"
+        raise UnknownSite(f"no opcafè in {comune.strip()!r}. The network's sites: {known}.")
+    return found
 
 
 # How ``serve --workers`` tells its worker processes what to open.
@@ -143,7 +178,7 @@ def _create_user(db: Database, args: argparse.Namespace) -> int:
             username=args.username,
             display_name=args.display_name,
             role=args.role,
-            site_id=_site(args.site),
+            site_id=_site(db, args.site),
         ),
     )
     sys.stdout.write(f"{user_id}\n")
@@ -153,7 +188,8 @@ def _create_user(db: Database, args: argparse.Namespace) -> int:
 def _enroll(db: Database, args: argparse.Namespace) -> int:
     from opdesk.server.devices import CODE_LIFETIME, create_enrollment
 
-    code = create_enrollment(db, name=args.name, site_id=_site(args.site), now=utc_now())
+    site_id = None if args.hq else _site(db, args.site)
+    code = create_enrollment(db, name=args.name, site_id=site_id, now=utc_now())
     minutes = int(CODE_LIFETIME.total_seconds() // 60)
     sys.stdout.write(f"{code}\n(valid for {minutes} minutes, once)\n")
     return 0
@@ -162,15 +198,35 @@ def _enroll(db: Database, args: argparse.Namespace) -> int:
 def _devices(db: Database, args: argparse.Namespace) -> int:
     from opdesk.server.devices import list_devices
 
-    for device in list_devices(db):
-        state = "revoked" if device.revoked_at else ("enrolled" if device.enrolled_at else "code")
+    listed = list_devices(db)
+    if not listed:
+        sys.stdout.write("No desks yet: enroll-device makes the code for the first.\n")
+        return 0
+    comuni = {s.id: s.comune for s in _sites(db, closed_too=True)}
+    now = utc_now()
+    for device in listed:
+        where = comuni.get(device.site_id or "", "?") if device.site_id else "HQ, every site"
         last = _in_rome(device.last_sync_at) if device.last_sync_at else "never"
         failing = ""
         if device.failing_since is not None:
             since = _in_rome(device.failing_since)
             failing = f"  FAILING since {since} ({device.failures}x): {device.last_error}"
-        sys.stdout.write(f"{device.id}  {device.name}  {state}  last sync: {last}{failing}\n")
+        sys.stdout.write(
+            f"{device.id}  {device.name}  {where}  {_state(device, now)}  "
+            f"last sync: {last}{failing}\n"
+        )
     return 0
+
+
+def _state(device: DeviceInfo, now: datetime) -> str:
+    if device.revoked_at is not None:
+        return "revoked"
+    if device.enrolled_at is not None:
+        return "enrolled"
+    expires = device.code_expires_at
+    if expires is None or expires < now:
+        return "code expired unused (enroll it again)"
+    return f"code not used yet (valid until {expires.astimezone(ROME):%H:%M})"
 
 
 def _in_rome(moment: datetime) -> str:

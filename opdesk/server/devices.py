@@ -55,6 +55,7 @@ class DeviceInfo:
     failing_since: datetime | None = None  # its sync requests fail here, since then
     failures: int = 0
     last_error: str | None = None
+    code_expires_at: datetime | None = None  # of its enrollment code, until it is used
 
 
 def create_enrollment(db: Database, *, name: str, site_id: str | None, now: datetime) -> str:
@@ -181,4 +182,5 @@ def _info(device: HqDevice) -> DeviceInfo:
         failing_since=device.failing_since,
         failures=device.failures,
         last_error=device.last_error,
+        code_expires_at=device.enrollment_expires_at,
     )

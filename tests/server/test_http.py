@@ -190,7 +190,7 @@ def test_a_revoked_desk_is_refused_and_told_why(
 
 
 def test_an_enrollment_code_works_once(server: Server) -> None:
-    code = server.admin("enroll-device", "Rho 1").split()[0]
+    code = server.admin("enroll-device", "Rho 1", "--hq").split()[0]
     enroll_device(server.url, code)
     with pytest.raises(SyncError) as again:
         enroll_device(server.url, code)
@@ -215,7 +215,8 @@ def test_errors_are_problem_json_and_no_token_is_401(server: Server) -> None:
 
 
 def test_a_desk_from_the_future_is_refused(server: Server) -> None:
-    token = enroll_device(server.url, server.admin("enroll-device", "Rho 1").split()[0]).token
+    code = server.admin("enroll-device", "Rho 1", "--hq").split()[0]
+    token = enroll_device(server.url, code).token
     response = httpx.post(
         f"{server.url}/v1/push",
         json={"client_id": "x", "schema_version": 99, "mutations": []},
@@ -250,7 +251,8 @@ def envelope(**changed: object) -> dict[str, object]:
 
 
 def test_hq_refuses_what_its_document_does_not_allow_in_words(server: Server) -> None:
-    token = enroll_device(server.url, server.admin("enroll-device", "Rho 1").split()[0]).token
+    code = server.admin("enroll-device", "Rho 1", "--hq").split()[0]
+    token = enroll_device(server.url, code).token
     auth = {"Authorization": f"Bearer {token}"}
     bad_envelopes: list[dict[str, object]] = [
         {"client_id": "another desk"}, {"seq": "1"}, {"seq": True}, {"seq": 2**40},

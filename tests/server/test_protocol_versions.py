@@ -57,7 +57,8 @@ def server(tmp_path: Path) -> Iterator[Server]:
 
 def people_at_hq(server: Server, rho: TestDesk, count: int) -> dict[str, str]:
     """``count`` people registered at Rho and synced over HTTP; the desk's credentials."""
-    token = enroll_device(server.url, server.admin("enroll-device", "Rho 1").split()[0]).token
+    code = server.admin("enroll-device", "Rho 1", "--hq").split()[0]
+    token = enroll_device(server.url, code).token
     transport = HttpTransport(server.url, token)
     try:
         for i in range(count):

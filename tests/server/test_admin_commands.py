@@ -1,0 +1,74 @@
+"""HQ's admin commands as an admin types them: ``opdesk-server`` in a process of its own,
+on a SQLite file that the test also opens."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from opdesk.core.clock import utc_now
+from opdesk.server.devices import create_enrollment, enroll
+from opdesk.storage.migrate import open_database
+
+Admin = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def admin(tmp_path: Path) -> Admin:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(tmp_path / "hq"),
+             "--database-url", f"sqlite:///{tmp_path / 'hq.sqlite3'}", *args],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+
+    return run
+
+
+def test_a_desk_is_enrolled_only_for_an_opcafe_that_exists(admin: Admin) -> None:
+    typo = admin("enroll-device", "Banco 1", "--site", "Rhò Milanese")
+    assert typo.returncode == 1 and "Traceback" not in typo.stderr
+    assert "no opcafè in 'Rhò Milanese'" in typo.stderr
+    assert "Arese, Cornaredo, Lainate" in typo.stderr  # what it could have been
+    forgotten = admin("enroll-device", "Banco 1")  # neither --site nor --hq
+    assert forgotten.returncode == 2 and "--site" in forgotten.stderr
+    assert "No desks yet" in admin("devices").stdout  # nothing was made
+
+    spelled = admin("enroll-device", "Banco 1", "--site", "  pregnana MILANESE ")
+    assert spelled.returncode == 0
+    assert "Pregnana Milanese" in admin("devices").stdout
+
+    user = admin("create-user", "gbianchi", "Gino Bianchi", "--site", "Atlantide")
+    assert user.returncode == 1 and "no opcafè in 'Atlantide'" in user.stderr
+
+
+def test_the_device_list_says_where_each_desk_is_and_its_state(
+    admin: Admin, tmp_path: Path
+) -> None:
+    code = admin("enroll-device", "Rho, banco 1", "--site", "Rho").stdout.split()[0]
+    assert admin("enroll-device", "Portatile HQ", "--hq").returncode == 0
+    db = open_database(tmp_path / "hq.sqlite3")
+    try:
+        enroll(db, code, now=utc_now())
+        create_enrollment(
+            db, name="Lainate, banco 2", site_id=None, now=utc_now() - timedelta(hours=2)
+        )
+    finally:
+        db.dispose()
+
+    lines = {line.split("  ")[1]: line for line in admin("devices").stdout.splitlines()}
+    assert "  Rho  enrolled  last sync: never" in lines["Rho, banco 1"]
+    assert "  HQ, every site  code not used yet (valid until " in lines["Portatile HQ"]
+    assert "code expired unused" in lines["Lainate, banco 2"]
+
+
+def test_a_username_taken_is_said_in_words(admin: Admin) -> None:
+    assert admin("create-user", "mrossi", "Maria Rossi", "--site", "Rho").returncode == 0
+    again = admin("create-user", "MRossi", "Mario Rossi", "--site", "Lainate")
+    assert again.returncode == 1
+    assert "username: This username is empty or already taken." in again.stderr
