@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,14 @@ from PySide6.QtWidgets import (
 
 
 class EnrollDialog(QDialog):
+    """Stays open while HQ is asked, so that a refused code can be written again.
+
+    Signals:
+    submitted(str, str, object): address, code, CA file (a Path or None), once checked.
+    """
+
+    submitted = Signal(str, str, object)
+
     def __init__(self, server_url: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connect to HQ"))
@@ -47,11 +56,14 @@ class EnrollDialog(QDialog):
         self.error.setProperty("role", "fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
-        buttons = QDialogButtonBox(
+        self.busy = QLabel(self.tr("Asking HQ…"), self)
+        self.busy.hide()
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
+        self._asking = False
         self.form = form = QFormLayout(self)
         form.addRow(intro)
         form.addRow(self.tr("HQ &address"), self.url)
@@ -60,6 +72,7 @@ class EnrollDialog(QDialog):
         ca_label.setBuddy(self.ca_file)  # a row of two widgets gets no buddy by itself
         form.addRow(ca_label, ca_row)
         form.addRow(self.error)
+        form.addRow(self.busy)
         form.addRow(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 72, 0)  # room for an address
         self._fit()
@@ -77,7 +90,28 @@ class EnrollDialog(QDialog):
         if len(self.code.text().strip()) < 4:
             self.show_error(self.tr("Write the code HQ gave for this desk."))
             return
-        self.accept()
+        self._ask(True)
+        self.submitted.emit(*self.values())
+
+    def failed(self, text: str) -> None:
+        """HQ refused the code or could not be reached: say why, let it be written again."""
+        self._ask(False)
+        self.show_error(text)
+        self.code.setFocus()
+        self.code.selectAll()
+
+    def reject(self) -> None:
+        if not self._asking:  # HQ's answer is on its way: it will be kept
+            super().reject()
+
+    def _ask(self, asking: bool) -> None:
+        self._asking = asking
+        for widget in (self.url, self.code, self.ca_file, self.buttons):
+            widget.setEnabled(not asking)
+        self.busy.setVisible(asking)
+        if asking:
+            self.error.hide()
+        self._fit()
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

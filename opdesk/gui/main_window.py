@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from opdesk.gui.problems_screen import ProblemsScreen
     from opdesk.gui.sync_controller import SyncController
     from opdesk.sync.divergence import CheckResult
-    from opdesk.sync.service import SyncStatus
+    from opdesk.sync.service import Enrollment, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.templates_dir = templates_dir  # the agency's own informativa, if any
         self.people: PeopleScreen | None = None
         self.sync: SyncController | None = None
+        self._sync_status: SyncStatus | None = None  # the last shown
         self.sync_minutes: int | None = None  # the setting; None: the controller's default
         self.problems: ProblemsScreen | None = None
         self._painted = False
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         if self.sync is not None:  # another desk's (the demo opened): stop it now
             self.sync.timer.stop()
             self.sync = None
+            self._sync_status = None
             self.problems = None
 
         def screens_then_sync() -> None:
@@ -210,11 +212,15 @@ class MainWindow(QMainWindow):
         self.sync.status_changed.connect(self.show_sync_status)
         self.sync.synced.connect(self.refresh_after_sync)
         self.sync.failed.connect(self.sync_failed)
+        self.sync.enrolled.connect(self.show_enrollment)
         self.sync.progress.connect(self.status.set_progress)
         self.sync.checked.connect(self.show_check)
         self.sync.refresh_status()
 
     def sync_now(self) -> None:
+        if self._sync_status is not None and not self._sync_status.configured:
+            self.status.showMessage(self.status.connection.toolTip(), 10_000)
+            return
         if self.sync is not None:
             self.sync.sync_now()
 
@@ -236,12 +242,43 @@ class MainWindow(QMainWindow):
 
         if self.sync is None:
             return
-        dialog = EnrollDialog(None, self)
-        if dialog.exec():
-            url, code, ca_file = dialog.values()
-            self.sync.enroll(url, code, ca_file)
+        sync = self.sync
+        known = self._sync_status.server_url if self._sync_status is not None else None
+        dialog = EnrollDialog(known, self)
+        dialog.submitted.connect(sync.enroll)
+        sync.enrolled.connect(dialog.accept)
+        sync.enroll_failed.connect(lambda detail: dialog.failed(sync_error_text(detail)))
+        try:
+            dialog.exec()
+        finally:
+            sync.enrolled.disconnect(dialog.accept)
+            sync.enroll_failed.disconnect()
+
+    def show_enrollment(self, enrollment: Enrollment) -> None:
+        desk = self.desk
+        if desk is None:
+            return
+        if not enrollment.site_changed:
+            self.status.showMessage(self.tr("This desk is now connected to HQ."), 10_000)
+            return
+
+        def said(name: str | None) -> None:
+            self.status.showMessage(
+                self.tr("Connected to HQ: this desk now records its visits for {site}.").format(
+                    site=name or self.tr("the opcafè HQ enrolled it for")
+                ),
+                15_000,
+            )
+            self.refresh_status()
+
+        def moved() -> str | None:
+            desk.reload_site()
+            return desk.site_name()
+
+        Op(self.worker, moved, self).success(said).run()
 
     def show_sync_status(self, status: SyncStatus) -> None:
+        self._sync_status = status
         online = self.sync is not None and self.sync.online and status.last_error is None
         when = status.last_sync_at
         last = when.astimezone(ROME).strftime("%d/%m %H:%M") if when else None

@@ -92,10 +92,13 @@ class DeskStatusBar(QStatusBar):
     ) -> None:
         self._online, self._configured, self._last_sync = online, configured, last_sync
         self._error = error
-        self.connection.setText(self.tr("Online") if online else self.tr("Offline"))
-        if not configured:
-            self.connection.setToolTip(self.tr("The HQ server is not configured yet."))
+        if not configured:  # not "offline": nothing is wrong with the network
+            self.connection.setText(self.tr("Not connected"))
+            self.connection.setToolTip(
+                self.tr("Not connected to HQ yet: Desk → Connect to HQ… takes HQ's code.")
+            )
         else:
+            self.connection.setText(self.tr("Online") if online else self.tr("Offline"))
             self.connection.setToolTip(error or "")
         self.last_sync.setText(
             self.tr("Synced: {when}").format(when=last_sync)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from opdesk.gui.worker import Dispatcher, Task
 from opdesk.sync.divergence import CheckResult
 from opdesk.sync.http import SyncError
-from opdesk.sync.service import SyncService, SyncStatus, failure_detail
+from opdesk.sync.service import Enrollment, SyncService, SyncStatus, failure_detail
 
 log = logging.getLogger(__name__)
 DEFAULT_INTERVAL_MIN = 5
@@ -25,7 +25,8 @@ class SyncController(QObject):
     status_changed(object): a SyncStatus, after start-up and after every attempt.
     synced(): a sync brought or sent changes: screens may reload.
     failed(str): HQ could not be reached or refused (its words).
-    enrolled(): the desk is now enrolled.
+    enrolled(object): the desk is now enrolled (an Enrollment: its site, maybe HQ's).
+    enroll_failed(str): HQ refused the code, or could not be reached (its words).
     progress(object): during a pull, (rows received, rows HQ said were waiting or None);
         None when the sync is over.
     checked(object): a CheckResult, after a check against HQ asked for by hand.
@@ -34,7 +35,8 @@ class SyncController(QObject):
     status_changed = Signal(object)
     synced = Signal()
     failed = Signal(str)
-    enrolled = Signal()
+    enrolled = Signal(object)
+    enroll_failed = Signal(str)
     progress = Signal(object)
     checked = Signal(object)
 
@@ -91,14 +93,22 @@ class SyncController(QObject):
         self._run(attempt, done, self._failed)
 
     def enroll(self, server_url: str, code: str, ca_file: Path | None) -> None:
-        def attempt() -> None:
-            self.service.enroll(server_url, code, ca_file=ca_file)
+        """Answered by ``enrolled`` or ``enroll_failed``: a refused code is not a failed
+        sync (a desk enrolled before stays as it was, online)."""
 
-        def done(_none: None) -> None:
-            self.enrolled.emit()
+        def attempt() -> Enrollment:
+            return self.service.enroll(server_url, code, ca_file=ca_file)
+
+        def done(enrollment: Enrollment) -> None:
+            self.enrolled.emit(enrollment)
             self.sync_now()
 
-        self._run(attempt, done, self._failed)
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, SyncError):
+                log.error("enrollment failed", exc_info=exc)
+            self.enroll_failed.emit(failure_detail(exc))
+
+        self._run(attempt, done, failed)
 
     def _done(self, status: SyncStatus) -> None:
         self.running = False

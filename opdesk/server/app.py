@@ -179,18 +179,24 @@ def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
         "/v1/enroll",
         operation_id="enroll",
         status_code=201,
+        response_model_exclude_unset=True,
         responses=answers(
             s400=UNREADABLE,
-            s403="The code is unknown, used, expired or of a revoked device.",
+            s403="The code is unknown, used, expired, of a revoked device, or of another "
+            "site than the desk's.",
             s422=INVALID,
         ),
     )
     def enroll(body: EnrollIn) -> EnrollOut:
         try:
-            device_id, token = devices.enroll(db, body.code, now=clock())
+            done = devices.enroll(
+                db, body.code, now=clock(), desk_site_id=body.site_id, fresh=body.fresh
+            )
         except devices.DeviceRefused as exc:
             raise Problem(403, "Enrollment refused", exc.reason) from None
-        return EnrollOut(device_id=device_id, token=token)
+        if "site_id" not in body.model_fields_set:
+            return EnrollOut(device_id=done.device_id, token=done.token)
+        return EnrollOut(device_id=done.device_id, token=done.token, site_id=done.site_id)
 
     @app.post(
         "/v1/push",

@@ -74,8 +74,30 @@ def create_enrollment(db: Database, *, name: str, site_id: str | None, now: date
     return code
 
 
-def enroll(db: Database, code: str, *, now: datetime) -> tuple[str, str]:
-    """Exchange a code for (device id, token); a code works once, and not after an hour."""
+@dataclass(frozen=True)
+class Enrolled:
+    device_id: str
+    token: str
+    site_id: str | None  # the site HQ enrolled it for; None: every site (HQ's own)
+
+
+OTHER_SITE = QT_TRANSLATE_NOOP(
+    "sync", "This code is for a desk of another opcafè: ask HQ for a code for this desk's opcafè."
+)
+
+
+def enroll(
+    db: Database,
+    code: str,
+    *,
+    now: datetime,
+    desk_site_id: str | None = None,
+    fresh: bool = False,
+) -> Enrolled:
+    """Exchange a code for a token; a code works once, and not after an hour.
+    ``desk_site_id``: the site the desk records its visits for, if it says; a code for
+    another site is refused, and stays unused, unless the desk is ``fresh`` (nothing
+    recorded nor synced yet: it takes the code's site)."""
     token = secrets.token_urlsafe(32)
     normalized = code.strip().upper().replace(" ", "")
     with db.write() as session:
@@ -89,11 +111,14 @@ def enroll(db: Database, code: str, *, now: datetime) -> tuple[str, str]:
             raise DeviceRefused(
                 QT_TRANSLATE_NOOP("sync", "This enrollment code has expired: ask HQ for a new one.")
             )
+        wrong_site = desk_site_id is not None and device.site_id not in (None, desk_site_id)
+        if wrong_site and not fresh:
+            raise DeviceRefused(OTHER_SITE)
         device.enrollment_hash = None
         device.enrollment_expires_at = None
         device.token_hash = digest(token)
         device.enrolled_at = now
-        return device.id, token
+        return Enrolled(device.id, token, device.site_id)
 
 
 def authenticate(db: Database, token: str) -> DeviceInfo:

@@ -75,6 +75,10 @@ TOO_SLOW = QT_TRANSLATE_NOOP("sync", "HQ did not answer in time: the desk will t
 UNREADABLE = QT_TRANSLATE_NOOP(
     "sync", "HQ's answer could not be read; nothing was changed here. The desk will try again."
 )
+NOT_HQ = QT_TRANSLATE_NOOP(
+    "sync", "Something other than HQ answered at this address: check HQ's address."
+)
+HQ_DOWN = QT_TRANSLATE_NOOP("sync", "HQ could not answer: the desk will try again later.")
 BAD_CA_FILE = QT_TRANSLATE_NOOP(
     "sync", "The certificate authority file cannot be read: choose it again."
 )
@@ -150,11 +154,19 @@ def explain(exc: httpx.HTTPError) -> SyncError:
     return SyncError(UNREACHABLE)
 
 
-def enroll_device(base_url: str, code: str, *, ca_file: Path | None = None) -> EnrollOut:
+def enroll_device(
+    base_url: str,
+    code: str,
+    *,
+    ca_file: Path | None = None,
+    site_id: str | None = None,
+    fresh: bool = False,
+) -> EnrollOut:
+    """The desk's token for HQ's one-time code; ``site_id``, ``fresh``: see ``EnrollIn``."""
     verify = tls_context(ca_file)
+    body = EnrollIn(code=code, site_id=site_id, fresh=fresh).model_dump()
     with httpx.Client(base_url=base_url, timeout=TIMEOUT, verify=verify) as client:
-        response = _send(client, "POST", "/v1/enroll", json=EnrollIn(code=code).model_dump())
-        return _read(EnrollOut, response)
+        return _read(EnrollOut, _send(client, "POST", "/v1/enroll", json=body))
 
 
 def _send(client: httpx.Client, method: str, url: str, **kwargs: Any) -> httpx.Response:
@@ -163,14 +175,20 @@ def _send(client: httpx.Client, method: str, url: str, **kwargs: Any) -> httpx.R
     except httpx.HTTPError as exc:
         raise explain(exc) from exc
     if response.status_code >= 400:
-        kind = None
+        status, kind, detail = response.status_code, None, None
         try:
             body = response.json()
-            detail = str(body.get("detail", response.reason_phrase))
-            kind = str(body.get("type")) if body.get("type") else None
-        except (ValueError, AttributeError):
-            detail = response.reason_phrase
-        raise SyncError(detail, status=response.status_code, kind=kind)
+            if isinstance(body, dict) and isinstance(body.get("detail"), str):
+                detail = body["detail"]
+                kind = str(body.get("type")) if body.get("type") else None
+        except ValueError:
+            pass
+        # A path HQ does not have, or an answer not in HQ's words (a web server or a
+        # proxy at that address): never its bare status text, in English.
+        if status in (404, 405) or detail is None:
+            log.warning("not HQ's answer at %s: %d %s", response.url, status, response.text[:200])
+            detail = NOT_HQ if status < 500 else HQ_DOWN
+        raise SyncError(detail, status=status, kind=kind)
     return response
 
 

@@ -29,11 +29,24 @@ class Wire(BaseModel):
 
 class EnrollIn(Wire):
     code: str = Field(min_length=4, max_length=20)
+    site_id: Id | None = Field(
+        default=None,
+        description="The site the desk records its visits for: a code for another site "
+        "is refused (and stays unused), unless the desk is fresh.",
+    )
+    fresh: bool = Field(
+        default=False,
+        description="Nothing recorded nor synced on the desk yet: it takes the code's site.",
+    )
 
 
 class EnrollOut(Wire):
     device_id: str
     token: str
+    # Sent to a desk that said its site (an older desk refuses fields it does not know).
+    site_id: Id | None = Field(
+        default=None, description="The site HQ enrolled the desk for; null: every site."
+    )
 
 
 class PushIn(Wire):

@@ -53,6 +53,12 @@ def failure_detail(exc: BaseException) -> str:
 
 
 @dataclass(frozen=True)
+class Enrollment:
+    site_id: str | None  # the site this desk records its visits for, from now on
+    site_changed: bool  # taken from HQ: the desk had another, or none
+
+
+@dataclass(frozen=True)
 class SyncStatus:
     configured: bool
     server_url: str | None
@@ -122,16 +128,29 @@ class SyncService:
             clock_offset=health.clock_off(),
         )
 
-    def enroll(self, server_url: str, code: str, *, ca_file: Path | None = None) -> None:
-        """Exchange HQ's one-time code for this desk's token, and keep the address."""
+    def enroll(self, server_url: str, code: str, *, ca_file: Path | None = None) -> Enrollment:
+        """Exchange HQ's one-time code for this desk's token, and keep the address. HQ
+        refuses a code for another site than this desk's, unless nothing was recorded
+        nor synced here yet: then the desk takes the code's site (a wrong choice on the
+        first day, set right by HQ)."""
         url = server_url.strip().rstrip("/")
-        token = enroll_device(url, code, ca_file=ca_file).token
-        self._set_state(
-            server_url=url,
-            device_token=token,
-            ca_file=str(ca_file) if ca_file else None,
-            last_sync_error=None,
-        )
+        with self.db.read() as session:
+            state = session.get(DeskState, 1)
+            site_id = state.site_id if state else None
+            fresh = state is None or (state.next_seq == 1 and state.server_cursor == 0)
+        answer = enroll_device(url, code, ca_file=ca_file, site_id=site_id, fresh=fresh)
+        values: dict[str, object] = {
+            "server_url": url,
+            "device_token": answer.token,
+            "ca_file": str(ca_file) if ca_file else None,
+            "last_sync_error": None,
+        }
+        moved = answer.site_id is not None and answer.site_id != site_id
+        if moved:
+            log.info("enrolled for site %s (the desk had %s)", answer.site_id, site_id)
+            values["site_id"] = answer.site_id
+        self._set_state(**values)
+        return Enrollment(answer.site_id if moved else site_id, moved)
 
     def sync_now(self, *, progress: Progress | None = None) -> SyncReport:
         """One round with HQ; ``progress`` hears of each page of a large pull (on this

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from opdesk.app import open_desk
+from opdesk.core.rules.sites import site_id_for
 from opdesk.core.services.desk import Desk
 from opdesk.gui.enroll_dialog import EnrollDialog
 from opdesk.gui.main_window import MainWindow
+from opdesk.gui.worker import DbWorker
+from opdesk.paths import resolve_paths
 from opdesk.storage.models import SyncProblem
 from tests.server.test_http import start_server
 
@@ -19,8 +25,10 @@ def test_unconfigured_desk_says_so(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(
         lambda: window.sync is not None and window.status.pending.text() != "", timeout=5000
     )
-    assert window.status.connection.text() == "Offline"
-    assert "not configured" in window.status.connection.toolTip()
+    assert window.status.connection.text() == "Not connected"
+    assert "Connect to HQ" in window.status.connection.toolTip()
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # says how, rather than nothing
+    assert "Connect to HQ" in window.status.currentMessage()
     assert not window.status.problems.isVisible()
 
 
@@ -70,13 +78,97 @@ def test_a_problem_is_listed_and_marked_as_seen(
 def test_the_connect_dialog_checks_what_is_written(qtbot: QtBot) -> None:
     dialog = EnrollDialog(None)
     qtbot.addWidget(dialog)
+    dialog.show()
+    asked: list[tuple[str, str, object]] = []
+    dialog.submitted.connect(lambda *values: asked.append(values))
     dialog.url.setText("hq")
     dialog._check()
     assert dialog.error.isVisibleTo(dialog) and "address" in dialog.error.text()
     dialog.url.setText("https://hq.example.org")
     dialog._check()
-    assert "code" in dialog.error.text()
+    assert "code" in dialog.error.text() and not asked
     dialog.code.setText("ABCD-2345")
     dialog._check()
-    assert dialog.result() == EnrollDialog.DialogCode.Accepted
-    assert dialog.values() == ("https://hq.example.org", "ABCD-2345", None)
+    assert asked == [("https://hq.example.org", "ABCD-2345", None)]
+    assert not dialog.code.isEnabled() and dialog.busy.isVisibleTo(dialog)
+    dialog.reject()  # Esc while HQ is asked: its answer is still awaited
+    assert dialog.isVisible() and not dialog.error.isVisible()
+    dialog.failed("This enrollment code is not valid.")
+    assert dialog.code.isEnabled() and dialog.code.hasSelectedText()
+    assert dialog.error.text() == "This enrollment code is not valid."
+
+
+def drive_dialog(qtbot: QtBot, steps: Callable[[EnrollDialog], None]) -> list[str]:
+    """Run ``steps`` on the connect dialog once it is open (``exec`` waits meanwhile);
+    what went wrong in them is returned, as an exception there would be lost."""
+    failures: list[str] = []
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            assert isinstance(dialog, EnrollDialog)
+            steps(dialog)
+        except Exception as exc:  # reported by the test, and the dialog closed
+            failures.append(repr(exc))
+            if isinstance(dialog, QDialog):
+                dialog.done(0)
+
+    QTimer.singleShot(0, run)
+    return failures
+
+
+def test_a_refused_code_is_said_in_the_dialog_and_can_be_written_again(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    for server in start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}"):
+        code = server.admin("enroll-device", "Rho 1", "--site", "Rho").split()[0]
+
+        def steps(dialog: EnrollDialog, url: str = server.url, code: str = code) -> None:
+            dialog.url.setText(url)
+            dialog.code.setText("AAAA-BBBB")
+            qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=10_000)
+            assert dialog.error.text() == "This enrollment code is not valid."
+            assert dialog.isVisible() and dialog.code.isEnabled()
+            dialog.code.setText(code)
+            qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+
+        failures = drive_dialog(qtbot, steps)
+        window.connect_to_hq()  # returns once the dialog is closed
+        assert failures == []
+        qtbot.waitUntil(lambda: window.status.connection.text() == "Online", timeout=10_000)
+        assert window.status.currentMessage() in ("This desk is now connected to HQ.", "")
+        window.sync.wait()  # type: ignore[union-attr]
+
+
+def test_a_new_desk_enrolled_for_another_site_says_it_and_records_there(
+    qtbot: QtBot, worker: DbWorker, tmp_path: Path
+) -> None:
+    desk = open_desk(resolve_paths(tmp_path / "new").ensure())
+    desk.choose_site(site_id_for("Arese"))  # the first of the list, chosen in a hurry
+    window = MainWindow(worker)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(desk)
+    qtbot.waitUntil(lambda: window.sync is not None and window.checkin is not None)
+    try:
+        for server in start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}"):
+            code = server.admin("enroll-device", "Rho 1", "--site", "Rho").split()[0]
+
+            def steps(dialog: EnrollDialog, url: str = server.url, code: str = code) -> None:
+                dialog.url.setText(url)
+                dialog.code.setText(code)
+                qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+
+            failures = drive_dialog(qtbot, steps)
+            window.connect_to_hq()
+            assert failures == []
+            qtbot.waitUntil(lambda: window.status.site.text() == "Site: opcafè Rho", timeout=10_000)
+            assert "now records its visits for opcafè Rho" in window.status.currentMessage()
+            assert desk.visits.check_in(None, topics=["casa"])
+            assert desk.visits.todays_visits()[0].site_id == site_id_for("Rho")
+            assert window.sync is not None
+            window.sync.wait()
+    finally:
+        worker.wait()
+        desk.close()

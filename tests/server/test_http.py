@@ -364,6 +364,45 @@ def test_an_answer_that_is_not_hqs_is_a_clear_temporary_failure_and_changes_noth
         portal.server_close()
 
 
+class NotHq(BaseHTTPRequestHandler):
+    """A web server at the address written (a typo, the agency's site, a proxy): its
+    status (from the path asked) and a page of its own, never HQ's problem+json."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        status = int(self.path.strip("/").split("/")[0])
+        body = b"<html>Pagina non trovata</html>"
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("status", "said"), [(404, http.NOT_HQ), (403, http.NOT_HQ),
+                                              (502, http.HQ_DOWN)])  # fmt: skip
+def test_an_address_that_is_not_hqs_is_said_in_words(status: int, said: str) -> None:
+    web = ThreadingHTTPServer(("127.0.0.1", 0), NotHq)
+    threading.Thread(target=web.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(SyncError) as failed:
+            enroll_device(f"http://127.0.0.1:{web.server_address[1]}/{status}", "ABCD-2345")
+        assert failed.value.detail == said and failed.value.status == status
+        assert failed.value.temporary == (status >= 500)
+    finally:
+        web.shutdown()
+        web.server_close()
+
+
+def test_a_path_hq_does_not_have_is_not_hqs_address(server: Server) -> None:
+    with pytest.raises(SyncError) as failed:  # HQ's address with a path added by mistake
+        enroll_device(f"{server.url}/opdesk", "ABCD-2345")
+    assert failed.value.detail == http.NOT_HQ
+
+
 def test_the_document_gives_the_arguments_of_every_mutation(
     server: Server, hq_db: Database, make_desk: Callable[[Database, str], TestDesk]
 ) -> None:

@@ -130,7 +130,8 @@ def test_a_push_failing_at_hq_shows_at_both_ends_and_clears(
 
 def test_a_desk_that_only_downloads_is_seen_at_most_once_a_minute(hq_db: Database) -> None:
     code = devices.create_enrollment(hq_db, name="Lainate 1", site_id=None, now=utc_now())
-    device_id, token = devices.enroll(hq_db, code, now=utc_now())
+    enrolled = devices.enroll(hq_db, code, now=utc_now())
+    device_id, token = enrolled.device_id, enrolled.token
     began = utc_now()
 
     def seen_at(now: datetime) -> datetime | None:

@@ -62,5 +62,12 @@ class Desk:
             state.site_id = site_id
         self.context.site_id = site_id
 
+    def reload_site(self) -> str | None:
+        """The site as the database has it now (HQ may have set it at enrollment)."""
+        with self.db.read() as session:
+            state = session.get(DeskState, 1)
+            self.context.site_id = state.site_id if state else None
+        return self.context.site_id
+
     def close(self) -> None:
         self.db.dispose()
