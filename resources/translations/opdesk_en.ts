@@ -124,10 +124,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The HQ server is not configured yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Synced: {when}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -159,6 +155,14 @@
     </message>
     <message>
         <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to HQ yet: Desk → Connect to HQ… takes HQ&apos;s code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -267,6 +271,10 @@
     </message>
     <message>
         <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking HQ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -428,6 +436,18 @@
     </message>
     <message>
         <source>This desk&apos;s copy matches HQ&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk is now connected to HQ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to HQ: this desk now records its visits for {site}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the opcafè HQ enrolled it for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1335,6 +1355,10 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Already waiting, since {time}: record another visit only if they came back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Anonymous visit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1757,6 +1781,10 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This code is for a desk of another opcafè: ask HQ for a code for this desk&apos;s opcafè.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This enrollment code has expired: ask HQ for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1794,6 +1822,10 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
     <message>
         <source>HQ&apos;s answer could not be read; nothing was changed here. The desk will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something other than HQ answered at this address: check HQ&apos;s address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -124,10 +124,6 @@
         <translation>Nessuna sede scelta</translation>
     </message>
     <message>
-        <source>The HQ server is not configured yet.</source>
-        <translation>Il server della sede centrale non è ancora configurato.</translation>
-    </message>
-    <message>
         <source>Synced: {when}</source>
         <translation>Sincronizzato: {when}</translation>
     </message>
@@ -160,6 +156,14 @@
     <message>
         <source>Online</source>
         <translation>In linea</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non collegata</translation>
+    </message>
+    <message>
+        <source>Not connected to HQ yet: Desk → Connect to HQ… takes HQ&apos;s code.</source>
+        <translation>Non ancora collegata alla sede centrale: usa Postazione → Collega alla sede centrale… con il codice dato dalla sede.</translation>
     </message>
     <message>
         <source>Offline</source>
@@ -268,6 +272,10 @@
     <message>
         <source>Choose…</source>
         <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>Asking HQ…</source>
+        <translation>Richiesta alla sede centrale in corso…</translation>
     </message>
     <message>
         <source>HQ &amp;address</source>
@@ -429,6 +437,18 @@
     <message>
         <source>This desk&apos;s copy matches HQ&apos;s.</source>
         <translation>La copia di questa postazione coincide con quella della sede.</translation>
+    </message>
+    <message>
+        <source>This desk is now connected to HQ.</source>
+        <translation>La postazione ora è collegata alla sede centrale.</translation>
+    </message>
+    <message>
+        <source>Connected to HQ: this desk now records its visits for {site}.</source>
+        <translation>Collegata alla sede centrale: da ora questa postazione registra le visite per {site}.</translation>
+    </message>
+    <message>
+        <source>the opcafè HQ enrolled it for</source>
+        <translation>l&apos;opcafè indicato dalla sede centrale</translation>
     </message>
     <message>
         <source>Sync failed: {detail}</source>
@@ -1342,6 +1362,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Indietro (Esc)</translation>
     </message>
     <message>
+        <source>Already waiting, since {time}: record another visit only if they came back.</source>
+        <translation>È già in attesa, dalle {time}: registra un&apos;altra visita solo se è tornato/a.</translation>
+    </message>
+    <message>
         <source>Anonymous visit</source>
         <translation>Visita anonima</translation>
     </message>
@@ -1764,6 +1788,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Questo dispositivo non esiste o è stato disattivato.</translation>
     </message>
     <message>
+        <source>This code is for a desk of another opcafè: ask HQ for a code for this desk&apos;s opcafè.</source>
+        <translation>Questo codice è per una postazione di un altro opcafè: chiedi alla sede centrale un codice per l&apos;opcafè di questa postazione.</translation>
+    </message>
+    <message>
         <source>This enrollment code has expired: ask HQ for a new one.</source>
         <translation>Questo codice di registrazione è scaduto: chiedine uno nuovo alla sede centrale.</translation>
     </message>
@@ -1802,6 +1830,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     <message>
         <source>HQ&apos;s answer could not be read; nothing was changed here. The desk will try again.</source>
         <translation>La risposta della sede centrale non si può leggere; qui non è cambiato nulla. La postazione riproverà.</translation>
+    </message>
+    <message>
+        <source>Something other than HQ answered at this address: check HQ&apos;s address.</source>
+        <translation>A questo indirizzo non risponde la sede centrale: controlla l&apos;indirizzo.</translation>
     </message>
     <message>
         <source>The certificate authority file cannot be read: choose it again.</source>

@@ -126,6 +126,27 @@ def test_waiting_queue_call_and_serve(qtbot: QtBot, window: MainWindow, desk: De
     assert screen.today.model.rowCount() == 1
 
 
+def test_someone_already_waiting_is_said_before_a_second_visit(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    screen = screen_of(window)
+    type_and_wait(qtbot, screen, "ferrari")
+    qtbot.keyClick(screen.search.field, Qt.Key.Key_Return)
+    assert not screen.visit.notice.isVisibleTo(screen)
+    qtbot.keyClick(screen.visit, Qt.Key.Key_V)
+    qtbot.keyClick(screen.visit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.queue.model.rowCount() == 1, timeout=5000)
+
+    type_and_wait(qtbot, screen, "ferrari")  # the same person, a minute later
+    qtbot.keyClick(screen.search.field, Qt.Key.Key_Return)
+    assert screen.visit.notice.isVisibleTo(screen)
+    assert screen.visit.notice.text().startswith("Already waiting, since ")
+    qtbot.keyClick(screen.visit, Qt.Key.Key_Escape)
+    type_and_wait(qtbot, screen, "rossini")  # someone else: nothing to say
+    qtbot.keyClick(screen.search.field, Qt.Key.Key_Return)
+    assert not screen.visit.notice.isVisibleTo(screen)
+
+
 def test_enter_with_no_result_asks_for_a_new_person(qtbot: QtBot, window: MainWindow) -> None:
     screen = screen_of(window)
     type_and_wait(qtbot, screen, "zzyzx")

@@ -119,8 +119,11 @@ class CheckInScreen(QWidget):
         self.search.focus_search(clear=clear)
 
     def start_visit(self, person: PersonSummary | None) -> None:
+        waiting = None
+        if person is not None:
+            waiting = next((e for e in self.queue.model.items if e.person_id == person.id), None)
         self.left.setCurrentWidget(self.visit)
-        self.visit.start(person)
+        self.visit.start(person, waiting.since if waiting else None)
 
     def refresh_today(self) -> None:
         todays_visits_op(self.worker, self.desk, self).success(self.today.set_visits).run()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from opdesk.core.mutations.visits import TOPICS, WaitFor
 from opdesk.core.services.views import PersonSummary
-from opdesk.gui.format import birth_text, topic_label
+from opdesk.gui.format import birth_text, local_time, topic_label
 
 
 class VisitPanel(QWidget):
@@ -39,6 +41,10 @@ class VisitPanel(QWidget):
         self.title.setWordWrap(True)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
+        self.notice = QLabel(self)  # someone already in the queue: a second visit?
+        self.notice.setObjectName("visitNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.topic_buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         for number, topic in enumerate(TOPICS, start=1):
@@ -81,6 +87,7 @@ class VisitPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
+        layout.addWidget(self.notice)
         layout.addLayout(grid)
         layout.addLayout(waits)
         layout.addWidget(note_label)
@@ -98,9 +105,17 @@ class VisitPanel(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.cancelled.emit)
 
-    def start(self, person: PersonSummary | None) -> None:
-        """Open the panel for a person, or for an anonymous visit (None)."""
+    def start(self, person: PersonSummary | None, waiting_since: datetime | None = None) -> None:
+        """Open the panel for a person, or for an anonymous visit (None); ``waiting_since``:
+        they are in the queue already (checked in twice by mistake, most often)."""
         self.person = person
+        if waiting_since is not None:
+            self.notice.setText(
+                self.tr(
+                    "Already waiting, since {time}: record another visit only if they came back."
+                ).format(time=local_time(waiting_since))
+            )
+        self.notice.setVisible(waiting_since is not None)
         for button in self.topic_buttons.values():
             button.setChecked(False)
         self.wait_buttons[None].setChecked(True)
