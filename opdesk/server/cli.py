@@ -66,7 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("devices", help="list the desks, their last sync and state")
     revoke = sub.add_parser("revoke-device", help="stop a desk from syncing")
     revoke.add_argument("device_id")
-    rotate = sub.add_parser("rotate-token", help="give a desk a new token")
+    rotate = sub.add_parser(
+        "rotate-token",
+        help="stop a desk's token now, and print a code for the desk to get a new one",
+    )
     rotate.add_argument("device_id")
     return parser
 
@@ -186,12 +189,11 @@ def _create_user(db: Database, args: argparse.Namespace) -> int:
 
 
 def _enroll(db: Database, args: argparse.Namespace) -> int:
-    from opdesk.server.devices import CODE_LIFETIME, create_enrollment
+    from opdesk.server.devices import create_enrollment
 
     site_id = None if args.hq else _site(db, args.site)
     code = create_enrollment(db, name=args.name, site_id=site_id, now=utc_now())
-    minutes = int(CODE_LIFETIME.total_seconds() // 60)
-    sys.stdout.write(f"{code}\n(valid for {minutes} minutes, once)\n")
+    _print_code(code, "the desk enters it in Postazione → Collega alla sede centrale")
     return 0
 
 
@@ -221,11 +223,11 @@ def _devices(db: Database, args: argparse.Namespace) -> int:
 def _state(device: DeviceInfo, now: datetime) -> str:
     if device.revoked_at is not None:
         return "revoked"
-    if device.enrolled_at is not None:
-        return "enrolled"
     expires = device.code_expires_at
-    if expires is None or expires < now:
-        return "code expired unused (enroll it again)"
+    if expires is None:
+        return "enrolled"
+    if expires < now:  # never enrolled, or its token was rotated
+        return "code expired unused (rotate-token makes a new one)"
     return f"code not used yet (valid until {expires.astimezone(ROME):%H:%M})"
 
 
@@ -244,8 +246,16 @@ def _revoke(db: Database, args: argparse.Namespace) -> int:
 def _rotate(db: Database, args: argparse.Namespace) -> int:
     from opdesk.server.devices import rotate_token
 
-    sys.stdout.write(f"{rotate_token(db, args.device_id)}\n")
+    code = rotate_token(db, args.device_id, now=utc_now())
+    _print_code(code, "the desk enters it in Postazione → Collega alla sede centrale")
     return 0
+
+
+def _print_code(code: str, use: str) -> None:
+    from opdesk.server.devices import CODE_LIFETIME
+
+    minutes = int(CODE_LIFETIME.total_seconds() // 60)
+    sys.stdout.write(f"{code}\n(valid for {minutes} minutes, once: {use})\n")
 
 
 COMMANDS = {

@@ -19,6 +19,8 @@ CODE_LIFETIME = timedelta(hours=1)
 # of them would be most of HQ's writes, and the list of devices shows minutes.
 SEEN_EVERY = timedelta(minutes=1)
 CODE_NOT_VALID = QT_TRANSLATE_NOOP("sync", "This enrollment code is not valid.")
+# Its words are the translation key at desks of every version: the Italian says where the
+# code goes.
 NOT_ENROLLED = QT_TRANSLATE_NOOP("sync", "This desk is not enrolled at HQ.")
 NO_DEVICE = QT_TRANSLATE_NOOP("sync", "No such device.")
 NO_LIVE_DEVICE = QT_TRANSLATE_NOOP("sync", "No such device, or it was revoked.")
@@ -179,15 +181,20 @@ def revoke(db: Database, device_id: str, *, now: datetime) -> None:
         device.revoked_at = now  # the token hash stays: the desk is told it was revoked
 
 
-def rotate_token(db: Database, device_id: str) -> str:
-    """A new token for a device; the old one stops working at once."""
-    token = secrets.token_urlsafe(32)
+def rotate_token(db: Database, device_id: str, *, now: datetime) -> str:
+    """A new one-time code for a device, whose token stops working at once (a desk PC
+    stolen, a token seen by someone): the desk enters the code as at its enrollment, and
+    carries on with a new token, its data and pending changes as they were. A token
+    itself could not be typed in at the desk."""
+    code = new_code()
     with db.write() as session:
         device = session.get(HqDevice, device_id)
         if device is None or device.revoked_at is not None:
             raise DeviceRefused(NO_LIVE_DEVICE)
-        device.token_hash = digest(token)
-    return token
+        device.token_hash = None
+        device.enrollment_hash = digest(code)
+        device.enrollment_expires_at = now + CODE_LIFETIME
+    return code
 
 
 def list_devices(db: Database) -> list[DeviceInfo]:

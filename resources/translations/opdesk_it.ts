@@ -1777,7 +1777,7 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     </message>
     <message>
         <source>This desk is not enrolled at HQ.</source>
-        <translation>Questa postazione non è registrata presso la sede centrale.</translation>
+        <translation>Questa postazione non è collegata alla sede centrale: inserisci il codice dato dalla sede in Postazione → Collega alla sede centrale…</translation>
     </message>
     <message>
         <source>No such device.</source>

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import update
 
 from opdesk.core.rules.sites import site_id_for
-from opdesk.server.devices import OTHER_SITE
+from opdesk.server.devices import NOT_ENROLLED, OTHER_SITE
 from opdesk.storage.engine import Database
 from opdesk.storage.models import DeskState
 from opdesk.sync.http import SyncError
@@ -86,3 +86,28 @@ def test_an_older_desk_gets_the_answer_it_knows(server: Server) -> None:
     code = server.admin("enroll-device", "banco 1", "--site", "Rho").split()[0]
     answer = httpx.post(f"{server.url}/v1/enroll", json={"code": code})
     assert answer.status_code == 201 and set(answer.json()) == {"device_id", "token"}
+
+
+def test_a_rotated_token_stops_at_once_and_the_desk_carries_on_with_a_new_code(
+    server: Server, hq_db: Database, make_desk: MakeDesk
+) -> None:
+    rho = desk_of(make_desk, hq_db, "Rho")
+    service = SyncService(rho.db)
+    service.enroll(server.url, server.admin("enroll-device", "banco 1", "--site", "Rho").split()[0])
+    rho.visits.check_in(None, topics=["casa"])
+    service.sync_now()
+    device_id = server.admin("devices").split()[0]
+
+    code = server.admin("rotate-token", device_id).split()[0]  # the PC was stolen, say
+    rho.visits.check_in(None, topics=["lavoro"])
+    with pytest.raises(SyncError) as refused:
+        service.sync_now()
+    assert refused.value.detail == NOT_ENROLLED and service.status().pending == 1
+    assert "code not used yet" in server.admin("devices")
+
+    enrollment = service.enroll(server.url, code)  # typed in at the desk, as at first
+    assert enrollment.site_id == RHO and not enrollment.site_changed
+    service.sync_now()
+    assert service.status().pending == 0
+    listed = server.admin("devices").splitlines()
+    assert len(listed) == 1 and listed[0].startswith(device_id) and "  enrolled  " in listed[0]
