@@ -213,16 +213,17 @@ class MainWindow(QMainWindow):
         self.sync.synced.connect(self.refresh_after_sync)
         self.sync.failed.connect(self.sync_failed)
         self.sync.enrolled.connect(self.show_enrollment)
+        self.sync.not_connected.connect(
+            lambda: self.status.showMessage(self.status.connection.toolTip(), 10_000)
+        )
         self.sync.progress.connect(self.status.set_progress)
         self.sync.checked.connect(self.show_check)
         self.sync.refresh_status()
+        self.sync.soon()
 
     def sync_now(self) -> None:
-        if self._sync_status is not None and not self._sync_status.configured:
-            self.status.showMessage(self.status.connection.toolTip(), 10_000)
-            return
         if self.sync is not None:
-            self.sync.sync_now()
+            self.sync.sync_now(asked=True)
 
     def check_against_hq(self) -> None:
         if self.sync is not None:
@@ -283,14 +284,24 @@ class MainWindow(QMainWindow):
         when = status.last_sync_at
         last = when.astimezone(ROME).strftime("%d/%m %H:%M") if when else None
         error = sync_error_text(status.last_error) if status.last_error else None
+        stopped = self.sync.stopped if self.sync is not None else None
         self.status.set_sync(
-            online=online, configured=status.configured, last_sync=last, error=error
+            online=online,
+            configured=status.configured,
+            last_sync=last,
+            error=error,
+            stopped=stopped is not None,
         )
         self.status.set_pending(status.pending)
-        self.status.set_problems(status.problems)
         now = self.sync.service.clock() if self.sync is not None else utc_now()
         warnings = health_warnings(status, now)
         self.status.set_health(warnings)
+        # Said in full where problems are read, and counted as one: a person must act.
+        if stopped is not None and status.failing_since is None:
+            warnings.insert(0, self.tr("Sync stopped: {why}").format(why=sync_error_text(stopped)))
+        self.status.set_problems(
+            status.problems + (stopped is not None and not status.failing_since)
+        )
         if self.problems is not None:
             self.problems.show_health(warnings)
 
@@ -301,8 +312,11 @@ class MainWindow(QMainWindow):
             self.problems.reload()
 
     def sync_failed(self, detail: str) -> None:
-        text = sync_error_text(detail)
-        self.status.showMessage(self.tr("Sync failed: {detail}").format(detail=text), 10_000)
+        if self.sync is not None and self.sync.stopped == detail:  # said in full there
+            text = self.tr("Sync stopped: the reason is in Sync problems (Ctrl+3).")
+        else:
+            text = self.tr("Sync failed: {detail}").format(detail=sync_error_text(detail))
+        self.status.showMessage(text, 10_000)
 
     def watch_integrity(self, desk: Desk) -> None:
         """The file's integrity check runs behind the opened window: report damage."""

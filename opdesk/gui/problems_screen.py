@@ -72,7 +72,7 @@ class ProblemsScreen(QWidget):
         )
         intro.setWordWrap(True)
         self.health = QLabel(self)  # sync failing for an hour: a problem too
-        self.health.setObjectName("sync_health")
+        self.health.setObjectName("healthBanner")
         self.health.setWordWrap(True)
         self.health.setVisible(False)
         self.model = ProblemsModel(self)
@@ -123,6 +123,7 @@ class ProblemsScreen(QWidget):
     def show_health(self, warnings: list[str]) -> None:
         self.health.setText("\n".join(warnings))
         self.health.setVisible(bool(warnings))
+        self._show_actions()
 
     def selected(self) -> ProblemView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -138,9 +139,10 @@ class ProblemsScreen(QWidget):
         self.merge.setVisible(kind == "duplicate")
         self.different.setVisible(kind == "duplicate")
         self.merge.setEnabled(bool(problem and problem.person and problem.other))
-        self.detail.setText(
-            self.model.words.explanation(problem) if problem else self.tr("No problems.")
-        )
+        if problem is not None:
+            self.detail.setText(self.model.words.explanation(problem))
+        else:  # not "no problems" under a sync that stopped or fails: nothing in the list
+            self.detail.setText("" if self.health.text() else self.tr("No problems."))
 
     def _then_reload(self, _none: object = None) -> None:
         self.reload()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+import time
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 
@@ -32,6 +35,8 @@ class DeskStatusBar(QStatusBar):
         ):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
+            label.installEventFilter(self)  # moved or resized: the message fits again
+        self.receiving.installEventFilter(self)
         self._site: str | None = None
         self._online = False
         self._configured = False
@@ -39,19 +44,43 @@ class DeskStatusBar(QStatusBar):
         self._pending = 0
         self._problems = 0
         self._error: str | None = None
+        self._stopped = False
         self._progress: tuple[int, int | None] | None = None
+        self._message = ""  # the message shown, whole
+        self._until: float | None = None  # when it goes (monotonic); None: it stays
         self.messageChanged.connect(self._message_gone)
         self.retranslate()
 
     def showMessage(self, text: str, timeout: int | None = 0) -> None:  # noqa: N802 (Qt's)
         """Cut to the room the labels on the right leave, ending in "…" (a long reason
-        for a failed sync ran under them, half a word showing); the whole on hover."""
-        room = self._message_room()
+        for a failed sync ran under them, half a word showing); the whole on hover. Cut
+        again when they grow (a sync's new state comes just after its message)."""
+        self._message = text
+        self._until = time.monotonic() + timeout / 1000 if timeout else None
+        self._show_fitted()
+        QTimer.singleShot(0, self._refit)  # once the labels are laid out
+
+    def _show_fitted(self) -> None:
+        text, room = self._message, self._message_room()
         shown = text
         if room > 0:
             shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
         self.setToolTip(text if shown != text else "")
-        super().showMessage(shown, timeout or 0)
+        left = 0 if self._until is None else max(1, int((self._until - time.monotonic()) * 1000))
+        super().showMessage(shown, left)
+
+    def _refit(self) -> None:
+        if self._message and self.currentMessage():
+            self._show_fitted()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's)
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._refit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's)
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show):
+            QTimer.singleShot(0, self._refit)
+        return False
 
     def _message_room(self) -> int:
         """Pixels from the message's left edge to the first label on the right (0: not
@@ -63,6 +92,7 @@ class DeskStatusBar(QStatusBar):
 
     def _message_gone(self, text: str) -> None:
         if not text:
+            self._message = ""
             self.setToolTip("")
 
     def retranslate(self) -> None:
@@ -70,7 +100,13 @@ class DeskStatusBar(QStatusBar):
         self.connection.setAccessibleName(self.tr("Connection to HQ"))
         self.pending.setAccessibleName(self.tr("Changes waiting"))
         self.set_site(self._site)
-        self.set_sync(online=self._online, configured=self._configured, last_sync=self._last_sync)
+        self.set_sync(
+            online=self._online,
+            configured=self._configured,
+            last_sync=self._last_sync,
+            error=self._error,
+            stopped=self._stopped,
+        )
         self.set_pending(self._pending)
         self.set_problems(self._problems)
         self.receiving.setAccessibleName(self.tr("Data received from HQ"))
@@ -89,14 +125,20 @@ class DeskStatusBar(QStatusBar):
         configured: bool,
         last_sync: str | None,
         error: str | None = None,
+        stopped: bool = False,
     ) -> None:
+        """``stopped``: HQ refused this desk, or the desk HQ (``error`` says why), until a
+        person acts: not a network that comes and goes."""
         self._online, self._configured, self._last_sync = online, configured, last_sync
-        self._error = error
+        self._error, self._stopped = error, stopped
         if not configured:  # not "offline": nothing is wrong with the network
             self.connection.setText(self.tr("Not connected"))
             self.connection.setToolTip(
                 self.tr("Not connected to HQ yet: Desk → Connect to HQ… takes HQ's code.")
             )
+        elif stopped:
+            self.connection.setText(self.tr("Sync stopped"))
+            self.connection.setToolTip(error or "")
         else:
             self.connection.setText(self.tr("Online") if online else self.tr("Offline"))
             self.connection.setToolTip(error or "")

@@ -33,7 +33,7 @@ QLabel#feedback {
     background: #e3f1e6; color: #0f3d1f; border: 1px solid #1d6b3a;
     border-radius: 4px; padding: 6px; font-weight: bold;
 }
-QLabel#visitNotice {
+QLabel#visitNotice, QLabel#healthBanner {
     background: #fff4d6; color: #4d3300; border: 1px solid #b88400;
     border-radius: 4px; padding: 6px;
 }
@@ -48,8 +48,9 @@ QLineEdit, QPlainTextEdit, QListView, QTableView, QComboBox {
 QListView::item:selected, QTableView::item:selected { background: #ffff00; color: #000000; }
 QPushButton { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
 QPushButton:checked, QPushButton#primaryButton { background: #ffff00; color: #000000; }
-QLabel#feedback { background: #000000; color: #ffff00; border: 2px solid #ffff00; }
-QLabel#visitNotice { background: #000000; color: #ffff00; border: 2px solid #ffff00; }
+QLabel#feedback, QLabel#visitNotice, QLabel#healthBanner {
+    background: #000000; color: #ffff00; border: 2px solid #ffff00;
+}
 QLabel[role="fieldError"] { color: #ff8080; }
 *:focus { border: 3px solid #00ffff; }
 """

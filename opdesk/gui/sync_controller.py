@@ -18,6 +18,7 @@ from opdesk.sync.service import Enrollment, SyncService, SyncStatus, failure_det
 
 log = logging.getLogger(__name__)
 DEFAULT_INTERVAL_MIN = 5
+FIRST_SYNC_MS = 3000  # after start-up: the counter's first paint and searches go first
 
 
 class SyncController(QObject):
@@ -27,6 +28,7 @@ class SyncController(QObject):
     failed(str): HQ could not be reached or refused (its words).
     enrolled(object): the desk is now enrolled (an Enrollment: its site, maybe HQ's).
     enroll_failed(str): HQ refused the code, or could not be reached (its words).
+    not_connected(): a sync asked for by hand found the desk not connected to HQ yet.
     progress(object): during a pull, (rows received, rows HQ said were waiting or None);
         None when the sync is over.
     checked(object): a CheckResult, after a check against HQ asked for by hand.
@@ -37,6 +39,7 @@ class SyncController(QObject):
     failed = Signal(str)
     enrolled = Signal(object)
     enroll_failed = Signal(str)
+    not_connected = Signal()
     progress = Signal(object)
     checked = Signal(object)
 
@@ -48,6 +51,9 @@ class SyncController(QObject):
         self.dispatcher = Dispatcher(self)
         self.running = False
         self.online = False
+        # Why sync stopped until a person acts (revoked, opdesk too old, a certificate
+        # not trusted): a message id; None once a sync works again.
+        self.stopped: str | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
         self.set_interval(DEFAULT_INTERVAL_MIN)
@@ -55,13 +61,19 @@ class SyncController(QObject):
     def set_interval(self, minutes: int) -> None:
         self.timer.start(max(minutes, 1) * 60_000)
 
+    def soon(self, ms: int = FIRST_SYNC_MS) -> None:
+        """A first sync shortly after start-up: the night's changes of other desks come
+        in, and the status bar says how things are, not "offline" for minutes."""
+        QTimer.singleShot(ms, self, self.sync_now)
+
     def _run(self, fn: object, ok: object, fail: object) -> None:
         self.pool.start(Task(fn, self.dispatcher, ok, fail))  # type: ignore[arg-type]
 
     def refresh_status(self) -> None:
         self._run(self.service.status, self.status_changed.emit, self._log_failure)
 
-    def sync_now(self) -> None:
+    def sync_now(self, *, asked: bool = False) -> None:
+        """``asked``: by a person (F9), who is told if the desk is not connected yet."""
         if self.running:
             return
         self.running = True
@@ -74,7 +86,12 @@ class SyncController(QObject):
                 )
             return self.service.status()
 
-        self._run(attempt, self._done, self._failed)
+        def done(status: SyncStatus) -> None:
+            self._done(status)
+            if asked and not status.configured:
+                self.not_connected.emit()
+
+        self._run(attempt, done, self._failed)
 
     def check_now(self) -> None:
         """Sync, then compare this desk's copy with HQ's (downloading again if they
@@ -112,6 +129,8 @@ class SyncController(QObject):
 
     def _done(self, status: SyncStatus) -> None:
         self.running = False
+        if status.configured:
+            self.stopped = None
         self.progress.emit(None)
         self.online = status.configured
         self.status_changed.emit(status)
@@ -124,6 +143,8 @@ class SyncController(QObject):
         self.online = False
         if not isinstance(exc, SyncError):
             log.error("sync failed", exc_info=exc)
+        elif not exc.temporary:
+            self.stopped = exc.detail
         self.failed.emit(failure_detail(exc))
         self.refresh_status()
 

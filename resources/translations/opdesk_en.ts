@@ -124,6 +124,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sync stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Synced: {when}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,6 +452,14 @@
     </message>
     <message>
         <source>the opcafè HQ enrolled it for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync stopped: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync stopped: the reason is in Sync problems (Ctrl+3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

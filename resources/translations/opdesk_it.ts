@@ -124,6 +124,10 @@
         <translation>Nessuna sede scelta</translation>
     </message>
     <message>
+        <source>Sync stopped</source>
+        <translation>Sincronizzazione ferma</translation>
+    </message>
+    <message>
         <source>Synced: {when}</source>
         <translation>Sincronizzato: {when}</translation>
     </message>
@@ -449,6 +453,14 @@
     <message>
         <source>the opcafè HQ enrolled it for</source>
         <translation>l&apos;opcafè indicato dalla sede centrale</translation>
+    </message>
+    <message>
+        <source>Sync stopped: {why}</source>
+        <translation>Sincronizzazione ferma: {why}</translation>
+    </message>
+    <message>
+        <source>Sync stopped: the reason is in Sync problems (Ctrl+3).</source>
+        <translation>Sincronizzazione ferma: il motivo è in Problemi di sincronizzazione (Ctrl+3).</translation>
     </message>
     <message>
         <source>Sync failed: {detail}</source>

@@ -18,6 +18,7 @@ from opdesk.gui.main_window import MainWindow
 from opdesk.gui.worker import DbWorker
 from opdesk.paths import resolve_paths
 from opdesk.storage.models import SyncProblem
+from opdesk.sync.service import SyncService
 from tests.server.test_http import start_server
 
 
@@ -28,7 +29,7 @@ def test_unconfigured_desk_says_so(qtbot: QtBot, window: MainWindow) -> None:
     assert window.status.connection.text() == "Not connected"
     assert "Connect to HQ" in window.status.connection.toolTip()
     qtbot.keyClick(window, Qt.Key.Key_F9)  # says how, rather than nothing
-    assert "Connect to HQ" in window.status.currentMessage()
+    qtbot.waitUntil(lambda: "Connect to HQ" in window.status.currentMessage(), timeout=5000)
     assert not window.status.problems.isVisible()
 
 
@@ -172,3 +173,58 @@ def test_a_new_desk_enrolled_for_another_site_says_it_and_records_there(
     finally:
         worker.wait()
         desk.close()
+
+
+def test_a_revoked_desk_says_sync_stopped_until_it_is_connected_again(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    assert window.sync is not None and window.problems is not None
+    sync = window.sync
+    for server in start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}"):
+        code = server.admin("enroll-device", "Rho 1", "--site", "Rho").split()[0]
+        with qtbot.waitSignal(sync.enrolled, timeout=10_000):
+            sync.enroll(server.url, code, None)
+        qtbot.waitUntil(lambda: window.status.connection.text() == "Online", timeout=10_000)
+        server.admin("revoke-device", server.admin("devices").split()[0])
+
+        sync_by_f9(qtbot, window)
+        qtbot.waitUntil(lambda: window.status.connection.text() == "Sync stopped", timeout=10_000)
+        assert "revoked at HQ" in window.status.connection.toolTip()
+        assert window.status.problems.text() == "Problems: 1"  # a person must act
+        assert window.problems.health.text().startswith("Sync stopped: This desk was revoked")
+
+        code = server.admin("enroll-device", "Rho 1 again", "--site", "Rho").split()[0]
+        with qtbot.waitSignal(sync.enrolled, timeout=10_000):
+            sync.enroll(server.url, code, None)
+        qtbot.waitUntil(lambda: window.status.connection.text() == "Online", timeout=10_000)
+        assert not window.status.problems.isVisible() and not window.problems.health.text()
+        sync.wait()
+
+
+def says_online(window: MainWindow) -> Callable[[], bool]:
+    return lambda: window.status.connection.text() == "Online"
+
+
+def sync_by_f9(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.sync is not None
+    with qtbot.waitSignal(window.sync.status_changed, timeout=10_000):
+        qtbot.keyClick(window, Qt.Key.Key_F9)
+    window.sync.wait()
+
+
+def test_an_enrolled_desk_syncs_soon_after_it_starts(
+    qtbot: QtBot, worker: DbWorker, desk: Desk, tmp_path: Path
+) -> None:
+    """It said "Offline" for the five minutes until its first sync, every morning."""
+    for server in start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}"):
+        code = server.admin("enroll-device", "Rho 1", "--site", "Rho").split()[0]
+        SyncService(desk.db).enroll(server.url, code)  # yesterday
+        window = MainWindow(worker)
+        qtbot.addWidget(window)
+        window.show()
+        window.attach(desk)
+        qtbot.waitUntil(says_online(window), timeout=15_000)
+        assert window.status.pending.text().endswith(" 0")  # the fixture's people, sent
+        assert window.sync is not None
+        window.sync.wait()
+        worker.wait()

@@ -96,7 +96,8 @@ def test_a_sync_stopped_on_this_desk_is_said_in_words_not_a_class_name(
 ) -> None:
     """A full disk during a pull showed "Sincronizzazione non riuscita: DiskFull"."""
     window.sync_failed(failure_detail(DiskFull("/tmp/desk.sqlite3")))
-    assert window.status.currentMessage() == (
+    shown = window.status.toolTip() or window.status.currentMessage()  # whole, if cut
+    assert shown == (
         "Sincronizzazione non riuscita: Il disco è pieno: non è stato salvato nulla. "
         "Libera un po' di spazio e riprova."
     )
@@ -134,3 +135,24 @@ def test_a_message_longer_than_its_room_ends_in_an_ellipsis_and_shows_whole_on_h
     assert window.status.currentMessage() == "Fatto." and window.status.toolTip() == ""
     window.status.clearMessage()
     assert window.status.toolTip() == ""
+
+
+def test_a_message_is_cut_again_when_the_labels_grow_after_it(
+    qtbot: QtBot, window: MainWindow, italian: None
+) -> None:
+    """A sync's new state comes just after its message: "Sincronizzazione ferma" on the
+    right covered the message's end, cut for the narrower "In linea" (no "…")."""
+    status = window.status
+    status.set_sync(online=True, configured=True, last_sync="06/12 16:08")
+    qtbot.waitUntil(lambda: status.connection.text() == "In linea")
+    status.showMessage("Sincronizzazione ferma: il motivo è in Problemi di sincronizzazione "
+                       "(Ctrl+3), dove la sede centrale spiega cosa fare.", 10_000)  # fmt: skip
+    status.set_sync(online=False, configured=True, last_sync="06/12 16:08", stopped=True)
+    status.set_problems(3)
+
+    def fits() -> bool:
+        right = min(w.x() for w in (status.site, status.connection) if w.isVisible())
+        return status.fontMetrics().horizontalAdvance(status.currentMessage()) < right
+
+    qtbot.waitUntil(fits, timeout=5000)
+    assert status.currentMessage().endswith("…") and "Ctrl+3" in status.toolTip()
