@@ -88,9 +88,12 @@ class DeskApplication:
             self.worker.submit(self.demo_opener, self._attach, self.window.show_fatal)
 
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self.window)
+        dialog = SettingsDialog(self.settings, self.window, server_url=self.window.hq_address())
         if not dialog.exec():
             return
+        moved = dialog.chosen_server_url()
+        if moved is not None and self.window.sync is not None:
+            self.window.sync.move_to(moved)
         chosen = dialog.chosen()
         language_changed = chosen.language != self.settings.language
         save_settings(self.paths.config_dir, chosen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +16,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+
+
+def address_error(url: str) -> str | None:
+    """What is wrong with an address written for HQ (None: nothing seen)."""
+    url = url.strip()
+    if not url.startswith(("https://", "http://")) or len(url) < 12 or " " in url:
+        return QCoreApplication.translate(
+            "EnrollDialog", "Write HQ's address, e.g. https://hq.example.org"
+        )
+    return None
 
 
 class EnrollDialog(QDialog):
@@ -83,9 +93,9 @@ class EnrollDialog(QDialog):
             self.ca_file.setText(chosen)
 
     def _check(self) -> None:
-        url = self.url.text().strip()
-        if not url.startswith(("https://", "http://")) or len(url) < 12:
-            self.show_error(self.tr("Write HQ's address, e.g. https://hq.example.org"))
+        wrong = address_error(self.url.text())
+        if wrong is not None:
+            self.show_error(wrong)
             return
         if len(self.code.text().strip()) < 4:
             self.show_error(self.tr("Write the code HQ gave for this desk."))

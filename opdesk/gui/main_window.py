@@ -255,6 +255,11 @@ class MainWindow(QMainWindow):
             sync.enrolled.disconnect(dialog.accept)
             sync.enroll_failed.disconnect()
 
+    def hq_address(self) -> str | None:
+        """HQ's address, if this desk is connected to HQ (as last shown)."""
+        status = self._sync_status
+        return status.server_url if status is not None and status.configured else None
+
     def show_enrollment(self, enrollment: Enrollment) -> None:
         desk = self.desk
         if desk is None:

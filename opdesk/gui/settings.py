@@ -1,4 +1,4 @@
-"""Settings of this desk: language, size of the text, contrast."""
+"""Settings of this desk: language, size of the text, contrast, sync; HQ's address."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
+    QLineEdit,
     QWidget,
 )
 
+from opdesk.gui.enroll_dialog import address_error
 from opdesk.gui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from opdesk.gui.style import FONT_SCALES
 
@@ -63,7 +66,12 @@ def save_settings(config_dir: Path, settings: DeskSettings) -> None:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, current: DeskSettings, parent: QWidget | None = None) -> None:
+    """``server_url``: HQ's address, for a desk connected to HQ (None: not connected, no
+    address to change: the code comes first, in Desk → Connect to HQ…)."""
+
+    def __init__(
+        self, current: DeskSettings, parent: QWidget | None = None, *, server_url: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox(self)
@@ -86,14 +94,45 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
+        self.server_url = QLineEdit(server_url or "", self)
+        self.server_url.setAccessibleName(self.tr("HQ address"))
+        self.server_url.setToolTip(self.tr("Only if HQ moved: this desk keeps its enrollment"))
+        self.error = QLabel(self)
+        self.error.setProperty("role", "fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
         form = QFormLayout(self)
         form.addRow(self.tr("&Language"), self.language)
         form.addRow(self.tr("&Text size"), self.font_scale)
         form.addRow("", self.contrast)
         form.addRow(self.tr("S&ync with HQ"), self.sync_minutes)
+        if server_url is not None:
+            form.addRow(self.tr("HQ &address"), self.server_url)
+            self.server_url.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        else:
+            self.server_url.hide()
+        form.addRow(self.error)
         form.addRow(buttons)
+        self._server_url = server_url
+
+    def _check(self) -> None:
+        if self._server_url is not None:
+            wrong = address_error(self.server_url.text())
+            if wrong is not None:
+                self.error.setText(wrong)
+                self.error.show()
+                self.server_url.setFocus()
+                return
+        self.accept()
+
+    def chosen_server_url(self) -> str | None:
+        """HQ's new address, if it was changed (None: as it was, or not connected)."""
+        if self._server_url is None:
+            return None
+        url = self.server_url.text().strip().rstrip("/")
+        return url if url != self._server_url.rstrip("/") else None
 
     def chosen(self) -> DeskSettings:
         return DeskSettings(

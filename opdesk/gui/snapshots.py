@@ -65,7 +65,7 @@ def screens(window: MainWindow, desk: Desk) -> Iterator[tuple[str, QWidget]]:
     yield "new-person", dialog
     dialog.mark_clean()
     dialog.close()
-    settings = SettingsDialog(DeskSettings(), window)
+    settings = SettingsDialog(DeskSettings(), window, server_url="https://hq.example.org")
     settings.show()
     yield "settings", settings
     settings.close()

@@ -127,6 +127,12 @@ class SyncController(QObject):
 
         self._run(attempt, done, failed)
 
+    def move_to(self, server_url: str) -> None:
+        """HQ moved to this address: keep it, then sync (a wrong one says why there)."""
+        self._run(
+            lambda: self.service.move_to(server_url), lambda _none: self.sync_now(), self._failed
+        )
+
     def _done(self, status: SyncStatus) -> None:
         self.running = False
         if status.configured:

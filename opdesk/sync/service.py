@@ -152,6 +152,10 @@ class SyncService:
         self._set_state(**values)
         return Enrollment(answer.site_id if moved else site_id, moved)
 
+    def move_to(self, server_url: str) -> None:
+        """HQ's new address, for a desk enrolled already: its token and data stay."""
+        self._set_state(server_url=server_url.strip().rstrip("/"), last_sync_error=None)
+
     def sync_now(self, *, progress: Progress | None = None) -> SyncReport:
         """One round with HQ; ``progress`` hears of each page of a large pull (on this
         thread). Refused changes and conflicts are recorded by the round itself. Refused

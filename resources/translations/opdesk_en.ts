@@ -1203,6 +1203,14 @@ Ctrl+, : settings · F1: this help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>HQ address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if HQ moved: this desk keeps its enrollment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,6 +1220,10 @@ Ctrl+, : settings · F1: this help.</source>
     </message>
     <message>
         <source>S&amp;ync with HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HQ &amp;address</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

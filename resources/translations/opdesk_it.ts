@@ -1210,6 +1210,14 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
         <translation>Alto &amp;contrasto</translation>
     </message>
     <message>
+        <source>HQ address</source>
+        <translation>Indirizzo della sede centrale</translation>
+    </message>
+    <message>
+        <source>Only if HQ moved: this desk keeps its enrollment</source>
+        <translation>Solo se la sede centrale ha cambiato indirizzo: la postazione resta registrata</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
     </message>
@@ -1220,6 +1228,10 @@ Ctrl+, : impostazioni · F1: questo aiuto.</translation>
     <message>
         <source>S&amp;ync with HQ</source>
         <translation>&amp;Sincronizza con la sede centrale</translation>
+    </message>
+    <message>
+        <source>HQ &amp;address</source>
+        <translation>&amp;Indirizzo della sede centrale</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from opdesk.core.rules.sites import site_id_for
 from opdesk.core.services.desk import Desk
 from opdesk.gui.enroll_dialog import EnrollDialog
 from opdesk.gui.main_window import MainWindow
+from opdesk.gui.settings import DeskSettings, SettingsDialog
 from opdesk.gui.worker import DbWorker
 from opdesk.paths import resolve_paths
 from opdesk.storage.models import SyncProblem
@@ -228,3 +229,39 @@ def test_an_enrolled_desk_syncs_soon_after_it_starts(
         assert window.sync is not None
         window.sync.wait()
         worker.wait()
+
+
+def test_hqs_address_is_changed_in_the_settings_and_the_desk_stays_enrolled(
+    qtbot: QtBot, window: MainWindow, desk: Desk, tmp_path: Path
+) -> None:
+    unconnected = SettingsDialog(DeskSettings(), window, server_url=None)
+    qtbot.addWidget(unconnected)
+    assert not unconnected.server_url.isVisibleTo(unconnected)
+    assert unconnected.chosen_server_url() is None
+    assert window.sync is not None
+    sync = window.sync
+    for server in start_server(tmp_path / "hq", f"sqlite:///{tmp_path / 'hq.sqlite3'}"):
+        code = server.admin("enroll-device", "Rho 1", "--site", "Rho").split()[0]
+        with qtbot.waitSignal(sync.enrolled, timeout=10_000):
+            sync.enroll(server.url, code, None)
+        qtbot.waitUntil(says_online(window), timeout=10_000)
+
+        dialog = SettingsDialog(DeskSettings(), window, server_url=window.hq_address())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.server_url.text() == server.url
+        dialog.server_url.setText("hq.sercop")  # no scheme
+        dialog._check()
+        assert dialog.error.isVisibleTo(dialog) and dialog.result() == 0
+        moved = server.url.replace("127.0.0.1", "localhost")  # HQ's new name, same HQ
+        dialog.server_url.setText(moved + "/")
+        dialog._check()
+        assert dialog.chosen_server_url() == moved
+
+        desk.visits.check_in(None, topics=["casa"])
+        with qtbot.waitSignal(sync.status_changed, timeout=10_000):
+            sync.move_to(moved)
+        qtbot.waitUntil(lambda url=moved: window.hq_address() == url, timeout=10_000)
+        qtbot.waitUntil(lambda: window.status.pending.text().endswith(" 0"), timeout=10_000)
+        assert window.status.connection.text() == "Online"
+        sync.wait()
