@@ -25,13 +25,16 @@ from opdesk.storage.models import Site
 from opdesk.storage.text import fold
 
 log = logging.getLogger(__name__)
+DATABASE_ENV = "OPDESK_SERVER_DATABASE_URL"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="opdesk-server", description="The opdesk HQ server.")
     parser.add_argument(
         "--database-url",
-        help="postgresql+psycopg://... (default: SQLite in the data folder, for a trial)",
+        default=os.environ.get(DATABASE_ENV),
+        help=f"postgresql+psycopg://... (default: ${DATABASE_ENV}, else SQLite in the data "
+        "folder, for a trial)",
     )
     parser.add_argument("--data-dir", help="where the SQLite database and logs live")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -79,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = resolve_paths(args.data_dir).ensure()
     setup_logging(paths.log_dir)
     url = args.database_url or str(paths.data_dir / "hq.sqlite3")
+    if not args.database_url and args.command != "serve":
+        # An admin command on HQ's machine without the URL would change a database the
+        # server does not use: a code made there is "not valid" at the desk.
+        sys.stderr.write(f"opdesk-server: the trial database {url} (no --database-url)\n")
     db = open_database(url, backup_dir=paths.backup_dir)
     try:
         return COMMANDS[args.command](db, args)
@@ -118,8 +125,9 @@ def _site(db: Database, comune: str | None) -> str | None:
     return found
 
 
-# How ``serve --workers`` tells its worker processes what to open.
-WORKER_DATABASE = "OPDESK_SERVER_DATABASE_URL"
+# How ``serve --workers`` tells its worker processes what to open; also the default of
+# --database-url, set once on HQ's machine for the admin commands.
+WORKER_DATABASE = DATABASE_ENV
 WORKER_LOGS = "OPDESK_SERVER_LOG_DIR"
 
 

@@ -3,6 +3,7 @@ on a SQLite file that the test also opens."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -72,3 +73,25 @@ def test_a_username_taken_is_said_in_words(admin: Admin) -> None:
     again = admin("create-user", "MRossi", "Mario Rossi", "--site", "Lainate")
     assert again.returncode == 1
     assert "username: This username is empty or already taken." in again.stderr
+
+
+def test_the_database_comes_from_the_environment_or_the_trial_one_is_named(
+    tmp_path: Path,
+) -> None:
+    """Without the URL, a command on HQ's machine changed a database the server did not
+    use: its code was "not valid" at the desk, and nothing said why."""
+    base = [sys.executable, "-m", "opdesk.server.cli", "--data-dir", str(tmp_path / "hq")]
+    hq = f"sqlite:///{tmp_path / 'real.sqlite3'}"
+    env = {**os.environ, "OPDESK_SERVER_DATABASE_URL": hq}
+    made = subprocess.run([*base, "enroll-device", "Rho 1", "--site", "Rho"], env=env,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert made.returncode == 0 and "trial database" not in made.stderr
+    listed = subprocess.run([*base, "--database-url", hq, "devices"],
+                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert "Rho 1" in listed.stdout
+
+    trial = {k: v for k, v in os.environ.items() if k != "OPDESK_SERVER_DATABASE_URL"}
+    told = subprocess.run([*base, "devices"], env=trial, capture_output=True, text=True,
+                          timeout=60)  # fmt: skip
+    assert "No desks yet" in told.stdout
+    assert f"the trial database {tmp_path / 'hq'}" in told.stderr
