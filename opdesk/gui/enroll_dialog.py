@@ -57,11 +57,11 @@ class EnrollDialog(QDialog):
         self.ca_file.setAccessibleName(self.tr("Certificate authority file"))
         self.ca_file.setPlaceholderText(self.tr("optional"))
         self.ca_file.setToolTip(self.tr("Only if HQ uses certificates of its own"))
-        browse = QPushButton(self.tr("Choose…"), self)
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton(self.tr("Choose…"), self)
+        self.browse.clicked.connect(self._browse)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_file, 1)
-        ca_row.addWidget(browse)
+        ca_row.addWidget(self.browse)
         self.error = QLabel(self)
         self.error.setProperty("role", "fieldError")
         self.error.setWordWrap(True)
@@ -116,7 +116,7 @@ class EnrollDialog(QDialog):
 
     def _ask(self, asking: bool) -> None:
         self._asking = asking
-        for widget in (self.url, self.code, self.ca_file, self.buttons):
+        for widget in (self.url, self.code, self.ca_file, self.browse, self.buttons):
             widget.setEnabled(not asking)
         self.busy.setVisible(asking)
         if asking:

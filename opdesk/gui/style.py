@@ -10,6 +10,7 @@ BASE_POINT_SIZE = 12
 
 STYLE_SHEET = """
 QWidget { color: #111111; }
+QWidget:disabled { color: #767676; }
 QMainWindow, QDialog { background: #f7f7f5; }
 QLabel#sectionTitle { font-weight: bold; font-size: %(title)dpt; }
 QLabel#visitTitle { font-weight: bold; font-size: %(big)dpt; }
@@ -48,6 +49,7 @@ QLineEdit, QPlainTextEdit, QListView, QTableView, QComboBox {
 QListView::item:selected, QTableView::item:selected { background: #ffff00; color: #000000; }
 QPushButton { background: #000000; color: #ffffff; border: 2px solid #ffffff; }
 QPushButton:checked, QPushButton#primaryButton { background: #ffff00; color: #000000; }
+QWidget:disabled, QPushButton:disabled { color: #a0a0a0; border-color: #707070; }
 QLabel#feedback, QLabel#visitNotice, QLabel#healthBanner {
     background: #000000; color: #ffff00; border: 2px solid #ffff00;
 }

@@ -9,7 +9,11 @@ from pytestqt.qtbot import QtBot
 
 from opdesk.core.rules.person import PersonFields
 from opdesk.core.services.desk import Desk
+from opdesk.gui.enroll_dialog import EnrollDialog
 from opdesk.gui.main_window import MainWindow
+from opdesk.gui.settings import DeskSettings, SettingsDialog
+from opdesk.gui.sync_health import sync_error_text
+from opdesk.server.devices import OTHER_SITE
 from tests.gui.clipping import clipped_texts
 
 
@@ -31,6 +35,11 @@ def walk_screens(qtbot: QtBot, window: MainWindow) -> Iterator[str]:
     qtbot.keyClick(screen.visit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: screen.queue.model.rowCount() == 1, timeout=5000)
     yield "queue and today"
+    qtbot.keyClicks(screen.search.field, "ross")
+    qtbot.waitUntil(lambda: screen.search.model.rowCount() > 0, timeout=5000)
+    qtbot.keyClick(screen.search.field, Qt.Key.Key_Return)
+    assert screen.visit.notice.isVisibleTo(screen)
+    yield "visit panel, already waiting"
 
 
 def test_nothing_is_clipped_at_150_percent(
@@ -75,3 +84,26 @@ def test_the_waiting_queue_shows_a_long_name_whole_at_150_percent(
     assert name == "Della Valle Maria Antonietta"
     needed = screen.queue.table.fontMetrics().horizontalAdvance(name) + 8
     assert needed <= screen.queue.table.horizontalHeader().sectionSize(0)
+
+
+def test_the_connect_and_settings_dialogs_read_whole_at_150_percent(
+    qtbot: QtBot, italian_150: None, window: MainWindow
+) -> None:
+    connect = EnrollDialog("https://hq.example.org", window)
+    qtbot.addWidget(connect)
+    connect.show()
+    connect.code.setText("ABCD-2345")
+    connect._check()  # asking HQ
+    problems = [f"asking: {p}" for p in clipped_texts(connect)]
+    connect.failed(sync_error_text(OTHER_SITE))  # the longest refusal
+    qtbot.wait(50)
+    problems += [f"refused: {p}" for p in clipped_texts(connect)]
+    assert connect.error.text().startswith("Questo codice è per una postazione")
+    settings = SettingsDialog(DeskSettings(), window, server_url="https://hq.example.org")
+    qtbot.addWidget(settings)
+    settings.show()
+    settings.server_url.setText("hq")
+    settings._check()
+    qtbot.wait(50)
+    problems += [f"settings: {p}" for p in clipped_texts(settings)]
+    assert problems == [], "\n".join(problems)

@@ -92,7 +92,8 @@ def test_the_connect_dialog_checks_what_is_written(qtbot: QtBot) -> None:
     dialog.code.setText("ABCD-2345")
     dialog._check()
     assert asked == [("https://hq.example.org", "ABCD-2345", None)]
-    assert not dialog.code.isEnabled() and dialog.busy.isVisibleTo(dialog)
+    assert not dialog.code.isEnabled() and not dialog.browse.isEnabled()
+    assert dialog.busy.isVisibleTo(dialog)
     dialog.reject()  # Esc while HQ is asked: its answer is still awaited
     assert dialog.isVisible() and not dialog.error.isVisible()
     dialog.failed("This enrollment code is not valid.")
