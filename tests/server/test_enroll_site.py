@@ -3,7 +3,10 @@ usable), unless it has nothing yet, and then takes the code's site. A real HQ pr
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -111,3 +114,37 @@ def test_a_rotated_token_stops_at_once_and_the_desk_carries_on_with_a_new_code(
     assert service.status().pending == 0
     listed = server.admin("devices").splitlines()
     assert len(listed) == 1 and listed[0].startswith(device_id) and "  enrolled  " in listed[0]
+
+
+class OlderHq(BaseHTTPRequestHandler):
+    """HQ before the desk's site was sent: a field it does not know is refused (422)."""
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+        known = set(body) == {"code"}
+        answer = {"device_id": "d-1", "token": "t-1"} if known else {"detail": "Invalid"}
+        payload = json.dumps(answer).encode()
+        self.send_response(201 if known else 422)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_desk_newer_than_hq_still_enrolls_and_keeps_its_site(
+    hq_db: Database, make_desk: MakeDesk
+) -> None:
+    older = ThreadingHTTPServer(("127.0.0.1", 0), OlderHq)
+    threading.Thread(target=older.serve_forever, daemon=True).start()
+    try:
+        arese = desk_of(make_desk, hq_db, "Arese")
+        service = SyncService(arese.db)
+        enrollment = service.enroll(f"http://127.0.0.1:{older.server_address[1]}", "ABCD-2345")
+        assert enrollment.site_id == ARESE and not enrollment.site_changed
+        assert service.status().configured
+    finally:
+        older.shutdown()
+        older.server_close()
