@@ -45,6 +45,13 @@ def new_code() -> str:
     return f"{raw[:4]}-{raw[4:]}"
 
 
+def _as_made(code: str) -> str:
+    """A code as ``new_code`` made it, however it was typed or pasted: lower case,
+    spaces, no dash or another dash ("abcd 2345", "ABCD2345", "ABCD–2345")."""
+    plain = "".join(c for c in code.upper() if c.isalnum())
+    return f"{plain[:4]}-{plain[4:]}" if len(plain) == 8 else code.strip().upper()
+
+
 @dataclass(frozen=True)
 class DeviceInfo:
     id: str
@@ -101,7 +108,7 @@ def enroll(
     another site is refused, and stays unused, unless the desk is ``fresh`` (nothing
     recorded nor synced yet: it takes the code's site)."""
     token = secrets.token_urlsafe(32)
-    normalized = code.strip().upper().replace(" ", "")
+    normalized = _as_made(code)
     with db.write() as session:
         device = session.scalar(  # locked: two desks using one code at once enroll one
             select(HqDevice).where(HqDevice.enrollment_hash == digest(normalized)).with_for_update()

@@ -13,9 +13,11 @@ import httpx
 import pytest
 from sqlalchemy import update
 
+from opdesk.core.clock import utc_now
 from opdesk.core.rules.sites import site_id_for
-from opdesk.server.devices import NOT_ENROLLED, OTHER_SITE
+from opdesk.server.devices import NOT_ENROLLED, OTHER_SITE, create_enrollment, enroll
 from opdesk.storage.engine import Database
+from opdesk.storage.migrate import open_database
 from opdesk.storage.models import DeskState
 from opdesk.sync.http import SyncError
 from opdesk.sync.service import SyncService
@@ -148,3 +150,15 @@ def test_a_desk_newer_than_hq_still_enrolls_and_keeps_its_site(
     finally:
         older.shutdown()
         older.server_close()
+
+
+@pytest.mark.parametrize("typed", ["{a}-{b}", "{a}{b}", " {a} {b} ", "{a}–{b}", "lower"])
+def test_a_code_is_taken_however_it_is_typed(tmp_path: Path, typed: str) -> None:
+    db = open_database(tmp_path / "hq.sqlite3")
+    try:
+        code = create_enrollment(db, name="Rho 1", site_id=RHO, now=utc_now())
+        first, second = code.split("-")
+        written = code.lower() if typed == "lower" else typed.format(a=first, b=second)
+        assert enroll(db, written, now=utc_now()).site_id == RHO
+    finally:
+        db.dispose()
