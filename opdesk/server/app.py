@@ -15,6 +15,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.telemetry import TelemetryConfig
 from pydantic_core import to_json
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -58,6 +59,13 @@ NOT_ITS_OWN = QT_TRANSLATE_NOOP("sync", "Every mutation must be of the pushing d
 HQ_FAILED = QT_TRANSLATE_NOOP("sync", "HQ could not answer: the desk will try again later.")
 BEARER = {"WWW-Authenticate": "Bearer"}
 MAX_PAGE = 10_000  # rows a desk may ask for in one page of changes
+NO_TELEMETRY: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+    "auto_configure": False,
+}
 
 
 class Problem(Exception):
@@ -138,7 +146,10 @@ def result_out(result: PushResult, protocol: int) -> PushResultOut:
 
 
 def create_app(db: Database, *, clock: Clock = utc_now) -> FastAPI:
-    app = FastAPI(title="opdesk HQ", version=__version__)
+    # FastAPI's own OpenTelemetry off, whatever HQ's environment says: its logs carry
+    # request validation errors with their input (people's names, codici fiscali) to
+    # whatever exporter FASTAPI_OTEL_AUTO_CONFIGURE or OTEL_* variables name.
+    app = FastAPI(title="opdesk HQ", version=__version__, telemetry=NO_TELEMETRY)
 
     @app.exception_handler(Problem)
     async def on_problem(_request: Request, exc: Problem) -> JSONResponse:
