@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from opdesk.core.clock import ROME, new_id, utc_now
 from opdesk.core.errors import DomainError, ValidationFailed
-from opdesk.core.rules.comuni import canonical_comune
+from opdesk.core.rules.comuni import RHODENSE, canonical_comune
 from opdesk.core.rules.sites import site_id_for
 from opdesk.logs import setup_logging
 from opdesk.paths import resolve_paths
@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     site = sub.add_parser("create-site", help="add an opcafè to the network")
     site.add_argument("name")
     site.add_argument("comune")
+    site.add_argument(
+        "--new-comune", action="store_true", help="the comune is not one of the nine (yet)"
+    )
     user = sub.add_parser("create-user", help="add a user")
     user.add_argument("username")
     user.add_argument("display_name")
@@ -109,7 +112,7 @@ def _sites(db: Database, *, closed_too: bool = False) -> list[Site]:
 
 
 class UnknownSite(Exception):
-    """No open site in the comune an admin command named."""
+    """No open site in the comune an admin command named, or no site to be made there."""
 
 
 def _site(db: Database, comune: str | None) -> str | None:
@@ -171,6 +174,15 @@ def _create_site(db: Database, args: argparse.Namespace) -> int:
     from opdesk.server.push import apply_at_hq
 
     comune = canonical_comune(args.comune) or args.comune
+    if comune not in RHODENSE and not args.new_comune:  # or NAME and COMUNE swapped
+        raise UnknownSite(
+            f"{args.comune.strip()!r} is not one of the comuni Sercop serves "
+            f"({', '.join(RHODENSE)}). The order is create-site NAME COMUNE; for an "
+            "opcafè in a comune new to the network, add --new-comune."
+        )
+    there = next((s for s in _sites(db, closed_too=True) if s.comune == comune), None)
+    if there is not None:  # a site's id is its comune's: one opcafè in each
+        raise UnknownSite(f"{comune} has an opcafè already: {there.name!r}.")
     site_id = site_id_for(comune)
     apply_at_hq(db, CreateSite(site_id=site_id, site_name=args.name, comune=comune))
     sys.stdout.write(f"{site_id}\n")

@@ -95,3 +95,14 @@ def test_the_database_comes_from_the_environment_or_the_trial_one_is_named(
                           timeout=60)  # fmt: skip
     assert "No desks yet" in told.stdout
     assert f"the trial database {tmp_path / 'hq'}" in told.stderr
+
+
+def test_a_site_is_made_in_a_comune_new_to_the_network_and_only_once(admin: Admin) -> None:
+    swapped = admin("create-site", "Pero", "opcafè Pero 2")  # NAME COMUNE the other way
+    assert swapped.returncode == 1 and "The order is create-site NAME COMUNE" in swapped.stderr
+    again = admin("create-site", "opcafè Pero 2", "pero")
+    assert again.returncode == 1 and "Pero has an opcafè already: 'opcafè Pero'" in again.stderr
+    grown = admin("create-site", "opcafè Nerviano", "Nerviano", "--new-comune")
+    assert grown.returncode == 0, grown.stderr
+    assert admin("enroll-device", "Nerviano 1", "--site", "nerviano").returncode == 0
+    assert "Nerviano 1  Nerviano  code not used yet" in admin("devices").stdout
