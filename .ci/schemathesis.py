@@ -121,7 +121,7 @@ def empty_database(data: Path, postgres: bool) -> Iterator[str]:
 
 def run_schemathesis(data: Path, database: str, max_examples: int) -> int:
     """Serve HQ, enroll a desk, let schemathesis loose with its token; its exit code."""
-    site = admin(data, database, "create-site", "Opcafè Bollate", "Bollate").strip()
+    site = admin(data, database, "create-site", "Opcafè Bollate", "Bollate", "--new-comune").strip()
     code = admin(data, database, "enroll-device", "schemathesis", "--site", "Bollate").split()[0]
     port = free_port()
     url = f"http://127.0.0.1:{port}"
