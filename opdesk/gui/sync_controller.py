@@ -28,7 +28,8 @@ class SyncController(QObject):
     failed(str): HQ could not be reached or refused (its words).
     enrolled(object): the desk is now enrolled (an Enrollment: its site, maybe HQ's).
     enroll_failed(str): HQ refused the code, or could not be reached (its words).
-    not_connected(): a sync asked for by hand found the desk not connected to HQ yet.
+    not_connected(): a sync or check asked for by hand found the desk not connected to
+        HQ yet.
     progress(object): during a pull, (rows received, rows HQ said were waiting or None);
         None when the sync is over.
     checked(object): a CheckResult, after a check against HQ asked for by hand.
@@ -100,12 +101,18 @@ class SyncController(QObject):
             return
         self.running = True
 
-        def attempt() -> tuple[CheckResult, SyncStatus]:
+        def attempt() -> tuple[CheckResult | None, SyncStatus]:
+            if not self.service.status().configured:  # nothing to compare with: say how
+                return None, self.service.status()
             return self.service.check_now(), self.service.status()
 
-        def done(outcome: tuple[CheckResult, SyncStatus]) -> None:
-            self.checked.emit(outcome[0])
-            self._done(outcome[1])
+        def done(outcome: tuple[CheckResult | None, SyncStatus]) -> None:
+            checked, status = outcome
+            self._done(status)
+            if checked is None:
+                self.not_connected.emit()
+            else:
+                self.checked.emit(checked)
 
         self._run(attempt, done, self._failed)
 

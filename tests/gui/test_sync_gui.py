@@ -31,6 +31,11 @@ def test_unconfigured_desk_says_so(qtbot: QtBot, window: MainWindow) -> None:
     assert "Connect to HQ" in window.status.connection.toolTip()
     qtbot.keyClick(window, Qt.Key.Key_F9)  # says how, rather than nothing
     qtbot.waitUntil(lambda: "Connect to HQ" in window.status.currentMessage(), timeout=5000)
+    window.status.clearMessage()
+    window.check_against_hq()  # the same, not a sync stopped by a refusal
+    qtbot.waitUntil(lambda: "Connect to HQ" in window.status.currentMessage(), timeout=5000)
+    assert window.sync is not None and window.sync.stopped is None
+    assert not window.status.problems.isVisible()
     assert not window.status.problems.isVisible()
 
 
