@@ -244,8 +244,7 @@ class MainWindow(QMainWindow):
         if self.sync is None:
             return
         sync = self.sync
-        known = self._sync_status.server_url if self._sync_status is not None else None
-        dialog = EnrollDialog(known, self)
+        dialog = EnrollDialog(self.hq_address(), self)
         dialog.submitted.connect(sync.enroll)
         sync.enrolled.connect(dialog.accept)
         sync.enroll_failed.connect(lambda detail: dialog.failed(sync_error_text(detail)))
@@ -301,12 +300,12 @@ class MainWindow(QMainWindow):
         now = self.sync.service.clock() if self.sync is not None else utc_now()
         warnings = health_warnings(status, now)
         self.status.set_health(warnings)
+        problems = status.problems
         # Said in full where problems are read, and counted as one: a person must act.
         if stopped is not None and status.failing_since is None:
             warnings.insert(0, self.tr("Sync stopped: {why}").format(why=sync_error_text(stopped)))
-        self.status.set_problems(
-            status.problems + (stopped is not None and not status.failing_since)
-        )
+            problems += 1
+        self.status.set_problems(problems)
         if self.problems is not None:
             self.problems.show_health(warnings)
 

@@ -136,11 +136,9 @@ class DeskStatusBar(QStatusBar):
             self.connection.setToolTip(
                 self.tr("Not connected to HQ yet: Desk → Connect to HQ… takes HQ's code.")
             )
-        elif stopped:
-            self.connection.setText(self.tr("Sync stopped"))
-            self.connection.setToolTip(error or "")
         else:
-            self.connection.setText(self.tr("Online") if online else self.tr("Offline"))
+            state = self.tr("Online") if online else self.tr("Offline")
+            self.connection.setText(self.tr("Sync stopped") if stopped else state)
             self.connection.setToolTip(error or "")
         self.last_sync.setText(
             self.tr("Synced: {when}").format(when=last_sync)

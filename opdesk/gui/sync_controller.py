@@ -102,8 +102,9 @@ class SyncController(QObject):
         self.running = True
 
         def attempt() -> tuple[CheckResult | None, SyncStatus]:
-            if not self.service.status().configured:  # nothing to compare with: say how
-                return None, self.service.status()
+            status = self.service.status()
+            if not status.configured:  # nothing to compare with: say how
+                return None, status
             return self.service.check_now(), self.service.status()
 
         def done(outcome: tuple[CheckResult | None, SyncStatus]) -> None:

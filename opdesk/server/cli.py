@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for error in exc.errors:
             sys.stderr.write(f"opdesk-server: {error.field}: {error.text()}\n")
         return 1
-    except (DomainError, DeviceRefused, UnknownSite) as exc:  # the reason, no traceback
+    except (DomainError, DeviceRefused, AdminRefusal) as exc:  # the reason, no traceback
         sys.stderr.write(f"opdesk-server: {exc}\n")
         return 1
     finally:
@@ -111,8 +111,9 @@ def _sites(db: Database, *, closed_too: bool = False) -> list[Site]:
         return list(session.scalars(query))
 
 
-class UnknownSite(Exception):
-    """No open site in the comune an admin command named, or no site to be made there."""
+class AdminRefusal(Exception):
+    """An admin command that cannot be done as written (a comune with no opcafè, or one
+    that has one already): why, in words."""
 
 
 def _site(db: Database, comune: str | None) -> str | None:
@@ -124,7 +125,7 @@ def _site(db: Database, comune: str | None) -> str | None:
     found = next((s.id for s in sites if fold(s.comune) == wanted), None)
     if found is None:
         known = ", ".join(sorted(s.comune for s in sites)) or "none yet"
-        raise UnknownSite(f"no opcafè in {comune.strip()!r}. The network's sites: {known}.")
+        raise AdminRefusal(f"no opcafè in {comune.strip()!r}. The network's sites: {known}.")
     return found
 
 
@@ -175,14 +176,14 @@ def _create_site(db: Database, args: argparse.Namespace) -> int:
 
     comune = canonical_comune(args.comune) or args.comune
     if comune not in RHODENSE and not args.new_comune:  # or NAME and COMUNE swapped
-        raise UnknownSite(
+        raise AdminRefusal(
             f"{args.comune.strip()!r} is not one of the comuni Sercop serves "
             f"({', '.join(RHODENSE)}). The order is create-site NAME COMUNE; for an "
             "opcafè in a comune new to the network, add --new-comune."
         )
     there = next((s for s in _sites(db, closed_too=True) if s.comune == comune), None)
     if there is not None:  # a site's id is its comune's: one opcafè in each
-        raise UnknownSite(f"{comune} has an opcafè already: {there.name!r}.")
+        raise AdminRefusal(f"{comune} has an opcafè already: {there.name!r}.")
     site_id = site_id_for(comune)
     apply_at_hq(db, CreateSite(site_id=site_id, site_name=args.name, comune=comune))
     sys.stdout.write(f"{site_id}\n")
@@ -213,7 +214,7 @@ def _enroll(db: Database, args: argparse.Namespace) -> int:
 
     site_id = None if args.hq else _site(db, args.site)
     code = create_enrollment(db, name=args.name, site_id=site_id, now=utc_now())
-    _print_code(code, "the desk enters it in Postazione → Collega alla sede centrale")
+    _print_code(code)
     return 0
 
 
@@ -227,7 +228,7 @@ def _devices(db: Database, args: argparse.Namespace) -> int:
     comuni = {s.id: s.comune for s in _sites(db, closed_too=True)}
     now = utc_now()
     for device in listed:
-        where = comuni.get(device.site_id or "", "?") if device.site_id else "HQ, every site"
+        where = comuni.get(device.site_id, "?") if device.site_id else "HQ, every site"
         last = _in_rome(device.last_sync_at) if device.last_sync_at else "never"
         failing = ""
         if device.failing_since is not None:
@@ -266,16 +267,18 @@ def _revoke(db: Database, args: argparse.Namespace) -> int:
 def _rotate(db: Database, args: argparse.Namespace) -> int:
     from opdesk.server.devices import rotate_token
 
-    code = rotate_token(db, args.device_id, now=utc_now())
-    _print_code(code, "the desk enters it in Postazione → Collega alla sede centrale")
+    _print_code(rotate_token(db, args.device_id, now=utc_now()))
     return 0
 
 
-def _print_code(code: str, use: str) -> None:
+def _print_code(code: str) -> None:
     from opdesk.server.devices import CODE_LIFETIME
 
     minutes = int(CODE_LIFETIME.total_seconds() // 60)
-    sys.stdout.write(f"{code}\n(valid for {minutes} minutes, once: {use})\n")
+    sys.stdout.write(
+        f"{code}\n(valid for {minutes} minutes, once: the desk enters it in "
+        "Postazione → Collega alla sede centrale)\n"
+    )
 
 
 COMMANDS = {

@@ -4,9 +4,7 @@ usable), unless it has nothing yet, and then takes the code's site. A real HQ pr
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -22,7 +20,7 @@ from opdesk.storage.models import DeskState
 from opdesk.sync.http import SyncError
 from opdesk.sync.service import SyncService
 from tests.server.conftest import TestDesk
-from tests.server.test_http import Server, start_server
+from tests.server.test_http import Server, Stub, start_server, stub_at
 
 MakeDesk = Callable[[Database, str], TestDesk]
 RHO, ARESE = site_id_for("Rho"), site_id_for("Arese")
@@ -118,38 +116,24 @@ def test_a_rotated_token_stops_at_once_and_the_desk_carries_on_with_a_new_code(
     assert len(listed) == 1 and listed[0].startswith(device_id) and "  enrolled  " in listed[0]
 
 
-class OlderHq(BaseHTTPRequestHandler):
+class OlderHq(Stub):
     """HQ before the desk's site was sent: a field it does not know is refused (422)."""
 
-    def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
-        known = set(body) == {"code"}
+    def do_POST(self) -> None:  # noqa: N802 (http.server's)
+        known = set(json.loads(self.body())) == {"code"}
         answer = {"device_id": "d-1", "token": "t-1"} if known else {"detail": "Invalid"}
-        payload = json.dumps(answer).encode()
-        self.send_response(201 if known else 422)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.reply(201 if known else 422, json.dumps(answer).encode())
 
 
 def test_a_desk_newer_than_hq_still_enrolls_and_keeps_its_site(
     hq_db: Database, make_desk: MakeDesk
 ) -> None:
-    older = ThreadingHTTPServer(("127.0.0.1", 0), OlderHq)
-    threading.Thread(target=older.serve_forever, daemon=True).start()
-    try:
-        arese = desk_of(make_desk, hq_db, "Arese")
-        service = SyncService(arese.db)
-        enrollment = service.enroll(f"http://127.0.0.1:{older.server_address[1]}", "ABCD-2345")
-        assert enrollment.site_id == ARESE and not enrollment.site_changed
-        assert service.status().configured
-    finally:
-        older.shutdown()
-        older.server_close()
+    arese = desk_of(make_desk, hq_db, "Arese")
+    service = SyncService(arese.db)
+    with stub_at(OlderHq) as older:
+        enrollment = service.enroll(older, "ABCD-2345")
+    assert enrollment.site_id == ARESE and not enrollment.site_changed
+    assert service.status().configured
 
 
 @pytest.mark.parametrize("typed", ["{a}-{b}", "{a}{b}", " {a} {b} ", "{a}–{b}", "lower"])

@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -316,7 +317,36 @@ def test_the_admin_commands_say_why_a_rule_refused(tmp_path: Path) -> None:
     assert "No such device" in done.stderr and "Traceback" not in done.stderr
 
 
-class Garbled(BaseHTTPRequestHandler):
+class Stub(BaseHTTPRequestHandler):
+    """Something other than HQ at HQ's address; subclasses answer."""
+
+    def body(self) -> bytes:
+        return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+
+    def reply(self, status: int, body: bytes, content_type: str = "application/json") -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def stub_at(handler: type[Stub]) -> Iterator[str]:
+    """``handler`` serving on a free port of 127.0.0.1: its base URL."""
+    web = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=web.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{web.server_address[1]}"
+    finally:
+        web.shutdown()
+        web.server_close()
+
+
+class Garbled(Stub):
     """Something at HQ's address answering 200 with what HQ never sends."""
 
     BODIES: ClassVar[dict[str, bytes]] = {
@@ -331,16 +361,8 @@ class Garbled(BaseHTTPRequestHandler):
         self._answer()
 
     def _answer(self) -> None:
-        body = self.BODIES[self.command]
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.body()
+        self.reply(200, self.BODIES[self.command])
 
 
 def test_an_answer_that_is_not_hqs_is_a_clear_temporary_failure_and_changes_nothing(
@@ -348,53 +370,36 @@ def test_an_answer_that_is_not_hqs_is_a_clear_temporary_failure_and_changes_noth
 ) -> None:
     rho = make_desk(hq_db, "Rho")
     rho.people.register_person(PersonFields(given_name="Amina"))
-    portal = ThreadingHTTPServer(("127.0.0.1", 0), Garbled)
-    threading.Thread(target=portal.serve_forever, daemon=True).start()
-    transport = HttpTransport(f"http://127.0.0.1:{portal.server_address[1]}", "token")
-    try:
-        for attempt in (lambda: sync_once(rho.db, transport), lambda: transport.pull("c", 0)):
-            with pytest.raises(SyncError) as failed:
-                attempt()
-            assert failed.value.detail == http.UNREADABLE and not failed.value.permanent
-        assert len(MutationLog(rho.db).pending()) == 1  # kept, to be sent again
-        assert desk_identity(rho.db)[1] == 0  # the cursor did not move
-    finally:
-        transport.close()
-        portal.shutdown()
-        portal.server_close()
+    with stub_at(Garbled) as portal:
+        transport = HttpTransport(portal, "token")
+        try:
+            for attempt in (lambda: sync_once(rho.db, transport), lambda: transport.pull("c", 0)):
+                with pytest.raises(SyncError) as failed:
+                    attempt()
+                assert failed.value.detail == http.UNREADABLE and not failed.value.permanent
+            assert len(MutationLog(rho.db).pending()) == 1  # kept, to be sent again
+            assert desk_identity(rho.db)[1] == 0  # the cursor did not move
+        finally:
+            transport.close()
 
 
-class NotHq(BaseHTTPRequestHandler):
+class NotHq(Stub):
     """A web server at the address written (a typo, the agency's site, a proxy): its
     status (from the path asked) and a page of its own, never HQ's problem+json."""
 
     def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.body()
         status = int(self.path.strip("/").split("/")[0])
-        body = b"<html>Pagina non trovata</html>"
-        self.send_response(status)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.reply(status, b"<html>Pagina non trovata</html>", "text/html")
 
 
 @pytest.mark.parametrize(("status", "said"), [(404, http.NOT_HQ), (403, http.NOT_HQ),
                                               (502, http.HQ_DOWN)])  # fmt: skip
 def test_an_address_that_is_not_hqs_is_said_in_words(status: int, said: str) -> None:
-    web = ThreadingHTTPServer(("127.0.0.1", 0), NotHq)
-    threading.Thread(target=web.serve_forever, daemon=True).start()
-    try:
-        with pytest.raises(SyncError) as failed:
-            enroll_device(f"http://127.0.0.1:{web.server_address[1]}/{status}", "ABCD-2345")
-        assert failed.value.detail == said and failed.value.status == status
-        assert failed.value.temporary == (status >= 500)
-    finally:
-        web.shutdown()
-        web.server_close()
+    with stub_at(NotHq) as web, pytest.raises(SyncError) as failed:
+        enroll_device(f"{web}/{status}", "ABCD-2345")
+    assert failed.value.detail == said and failed.value.status == status
+    assert failed.value.temporary == (status >= 500)
 
 
 def test_a_path_hq_does_not_have_is_not_hqs_address(server: Server) -> None:
